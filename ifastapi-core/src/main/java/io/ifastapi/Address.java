@@ -1,0 +1,9 @@
+package io.ifastapi;
+
+/** The client's address as the server saw it (Starlette's {@code request.client}). */
+public record Address(String host, int port) {
+    @Override
+    public String toString() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+    }
+}

@@ -1,0 +1,32 @@
+package io.ifastapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses {@code Cookie} request headers leniently, as browsers and Starlette's cookie_parser do: pairs split on ';',
+ * a pair without '=' is a value with an empty name, surrounding quotes are dropped, and nothing is ever an error.
+ */
+final class CookieParser {
+    private CookieParser() {
+    }
+
+    static Map<String, String> parse(List<String> headerValues) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String header : headerValues) {
+            for (String chunk : header.split(";")) {
+                int eq = chunk.indexOf('=');
+                String name = eq < 0 ? "" : chunk.substring(0, eq).trim();
+                String value = (eq < 0 ? chunk : chunk.substring(eq + 1)).trim();
+                if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
+                    value = value.substring(1, value.length() - 1);
+                }
+                if (!name.isEmpty() || !value.isEmpty()) {
+                    cookies.putIfAbsent(name, value);
+                }
+            }
+        }
+        return cookies;
+    }
+}

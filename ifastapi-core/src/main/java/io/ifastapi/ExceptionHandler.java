@@ -1,0 +1,7 @@
+package io.ifastapi;
+
+/** Turns an exception raised by a handler into a response; registered with {@link IFastAPI#exceptionHandler}. */
+@FunctionalInterface
+public interface ExceptionHandler<E extends Throwable> {
+    Response handle(Request request, E exception) throws Exception;
+}

@@ -1,0 +1,47 @@
+package io.ifastapi;
+
+import java.util.Map;
+
+/**
+ * The innermost layer, between the middleware and the router (Starlette's ExceptionMiddleware): turns
+ * {@link HTTPException} into {@code {"detail": ...}} and other exceptions into responses when a handler is
+ * registered for them. Anything else goes on up to {@link ServerErrorMiddleware}.
+ */
+final class ExceptionMiddleware implements Handler {
+    private final Handler router;
+    private final ExceptionHandlers handlers;
+
+    ExceptionMiddleware(Handler router, ExceptionHandlers handlers) {
+        this.router = router;
+        this.handlers = handlers;
+    }
+
+    @Override
+    public Response handle(Request request) throws Exception {
+        try {
+            return router.handle(request);
+        } catch (HTTPException e) {
+            ExceptionHandler<? super HTTPException> byStatus = handlers.forStatus(e.status());
+            if (byStatus != null) {
+                return byStatus.handle(request, e);
+            }
+            ExceptionHandler<Throwable> byClass = handlers.forClass(e.getClass());
+            return byClass != null ? byClass.handle(request, e) : render(e);
+        } catch (Exception e) {
+            ExceptionHandler<Throwable> byClass = handlers.forClass(e.getClass());
+            if (byClass == null) {
+                throw e;
+            }
+            return byClass.handle(request, e);
+        }
+    }
+
+    /** FastAPI's default: the detail as JSON, or no body for statuses that cannot have one. */
+    static Response render(HTTPException e) {
+        Response response = HttpStatus.bodyless(e.status())
+                ? Response.empty(e.status())
+                : Response.json(Map.of("detail", e.detail() == null ? HttpStatus.reason(e.status()) : e.detail()), e.status());
+        e.headers().forEach(response.headers()::add);
+        return response;
+    }
+}

@@ -1,0 +1,281 @@
+package io.ifastapi;
+
+import io.ifastapi.routing.Route;
+import io.ifastapi.routing.Router;
+import io.ifastapi.server.Server;
+import io.ifastapi.server.ServerConfig;
+import io.ifastapi.server.JettyServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The application: routes, middleware, exception handlers and lifespan hooks, and the entry point of every request.
+ *
+ * <pre>{@code
+ * var app = new IFastAPI();
+ * app.get("/hello", request -> Map.of("message", "hello"));
+ * app.run(); // 127.0.0.1:8000, or HOST and PORT from the environment
+ * }</pre>
+ *
+ * A request goes through, outermost first: server errors (500s), the user's middleware (the last added is the
+ * outermost, as in Starlette), exception handling ({@link HTTPException} and registered handlers), then the router.
+ */
+public class IFastAPI implements Handler {
+    /** 1 MiB, as Javalin's default: enough for JSON APIs, small enough that a flood of bodies cannot exhaust memory. */
+    public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(IFastAPI.class);
+
+    private final Router router = new Router();
+    private final List<Middleware> middleware = new ArrayList<>();
+    private final ExceptionHandlers exceptionHandlers = new ExceptionHandlers();
+    private final List<LifespanHook> startupHooks = new ArrayList<>();
+    private final List<LifespanHook> shutdownHooks = new ArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private boolean debug;
+    private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private volatile Handler stack;
+
+    // ----- routes -----
+
+    public Route get(String path, Endpoint endpoint) {
+        return router.get(path, endpoint);
+    }
+
+    public Route post(String path, Endpoint endpoint) {
+        return router.post(path, endpoint);
+    }
+
+    public Route put(String path, Endpoint endpoint) {
+        return router.put(path, endpoint);
+    }
+
+    public Route patch(String path, Endpoint endpoint) {
+        return router.patch(path, endpoint);
+    }
+
+    public Route delete(String path, Endpoint endpoint) {
+        return router.delete(path, endpoint);
+    }
+
+    public Route head(String path, Endpoint endpoint) {
+        return router.head(path, endpoint);
+    }
+
+    public Route options(String path, Endpoint endpoint) {
+        return router.options(path, endpoint);
+    }
+
+    /** One route for several methods, e.g. {@code app.route("/items", List.of("GET", "POST"), handler)}. */
+    public Route route(String path, List<String> methods, Endpoint endpoint) {
+        return router.route(path, methods, endpoint);
+    }
+
+    /** Adds a router's routes (FastAPI's {@code include_router}). */
+    public IFastAPI include(Router other) {
+        router.include(other);
+        return this;
+    }
+
+    public IFastAPI include(Router other, String prefix) {
+        router.include(other, prefix);
+        return this;
+    }
+
+    /** Serves another app (or any handler) under a prefix, with its own middleware. */
+    public IFastAPI mount(String path, Handler app) {
+        router.mount(path, app);
+        return this;
+    }
+
+    /** The app's router: custom converters, redirect_slashes, the route list. */
+    public Router router() {
+        return router;
+    }
+
+    // ----- middleware and errors -----
+
+    /** Adds a middleware around everything added before it (the last added runs first). */
+    public IFastAPI addMiddleware(Middleware m) {
+        if (stack != null) {
+            throw new IllegalStateException("Cannot add middleware after the app has started handling requests; "
+                    + "add it before app.run() or the first request");
+        }
+        middleware.add(m);
+        return this;
+    }
+
+    /** The function form, like {@code @app.middleware("http")}: {@code app.middleware((request, next) -> ...)}. */
+    public IFastAPI middleware(Middleware m) {
+        return addMiddleware(m);
+    }
+
+    /** Handles an exception class (and its subclasses) raised by a handler. */
+    public <E extends Throwable> IFastAPI exceptionHandler(Class<E> type, ExceptionHandler<? super E> handler) {
+        exceptionHandlers.add(type, handler);
+        return this;
+    }
+
+    /** Handles the {@link HTTPException}s of one status, e.g. a custom 404 page. */
+    public IFastAPI exceptionHandler(int status, ExceptionHandler<? super HTTPException> handler) {
+        exceptionHandlers.add(status, handler);
+        return this;
+    }
+
+    ExceptionHandlers exceptionHandlers() {
+        return exceptionHandlers;
+    }
+
+    /**
+     * The response for an exception nobody handled: logged, then a 500 (showing the error when debug is on). For
+     * middleware that must answer even when the handler failed; ordinary code just throws.
+     */
+    public Response errorResponse(Request request, Throwable error) {
+        return ServerErrorMiddleware.render(this, request, error);
+    }
+
+    // ----- settings -----
+
+    /** Shows exceptions in 500 responses. For development only: it reveals code and data to clients. */
+    public IFastAPI debug(boolean debug) {
+        this.debug = debug;
+        return this;
+    }
+
+    public boolean isDebug() {
+        return debug;
+    }
+
+    /** The largest request body accepted; bigger ones get 413. Default {@value #DEFAULT_MAX_BODY_SIZE} bytes. */
+    public IFastAPI maxBodySize(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("maxBodySize must be >= 0, got " + bytes);
+        }
+        this.maxBodySize = bytes;
+        return this;
+    }
+
+    public long maxBodySize() {
+        return maxBodySize;
+    }
+
+    /** Starlette's redirect_slashes (default true): {@code /items/} redirects to {@code /items} when only that exists. */
+    public IFastAPI redirectSlashes(boolean redirect) {
+        router.redirectSlashes(redirect);
+        return this;
+    }
+
+    // ----- lifespan -----
+
+    public IFastAPI onStartup(LifespanHook hook) {
+        startupHooks.add(hook);
+        return this;
+    }
+
+    public IFastAPI onShutdown(LifespanHook hook) {
+        shutdownHooks.add(hook);
+        return this;
+    }
+
+    /** Runs the startup hooks once; servers and TestClient call it before the first request. */
+    public void startup() throws Exception {
+        if (started.compareAndSet(false, true)) {
+            stack();
+            for (LifespanHook hook : startupHooks) {
+                hook.run();
+            }
+        }
+    }
+
+    /** Runs the shutdown hooks, in reverse order of registration, once after startup; all run even if one fails. */
+    public void shutdown() {
+        if (started.compareAndSet(true, false)) {
+            for (LifespanHook hook : shutdownHooks.reversed()) {
+                try {
+                    hook.run();
+                } catch (Exception e) {
+                    LOG.error("Shutdown hook failed", e);
+                }
+            }
+        }
+    }
+
+    // ----- handling -----
+
+    /** Handles one request through the whole stack. Never throws: failures become 500 responses. */
+    @Override
+    public Response handle(Request request) {
+        request.bind(this, maxBodySize);
+        Response response;
+        try {
+            response = stack().handle(request);
+        } catch (Exception impossible) { // ServerErrorMiddleware catches everything
+            response = errorResponse(request, impossible);
+        }
+        return "HEAD".equals(request.method()) ? response.withoutBody() : response;
+    }
+
+    private Handler stack() {
+        Handler current = stack;
+        if (current == null) {
+            synchronized (this) {
+                current = stack;
+                if (current == null) {
+                    Handler inner = new ExceptionMiddleware(router, exceptionHandlers);
+                    for (Middleware m : middleware) {
+                        Handler next = inner;
+                        inner = request -> m.handle(request, next);
+                    }
+                    current = new ServerErrorMiddleware(inner, this);
+                    stack = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    // ----- serving -----
+
+    /** Serves on HOST:PORT from the environment (default 127.0.0.1:8000) until the process is stopped. */
+    public void run() {
+        run(ServerConfig.fromEnvironment());
+    }
+
+    public void run(String host, int port) {
+        run(ServerConfig.defaults().host(host).port(port));
+    }
+
+    /**
+     * Serves until SIGTERM or Ctrl-C, then stops gracefully: no new connections, in-flight requests finish (up to
+     * the config's grace period), shutdown hooks run.
+     */
+    public void run(ServerConfig config) {
+        Server server = start(config);
+        Thread hook = new Thread(server::stop, "ifastapi-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            server.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop();
+        }
+    }
+
+    /** Starts serving in the background and returns the running server (tests, embedding). */
+    public Server start(ServerConfig config) {
+        try {
+            startup();
+        } catch (Exception e) {
+            throw new IllegalStateException("A startup hook failed: " + e, e);
+        }
+        try {
+            return JettyServer.start(this, config, this::shutdown);
+        } catch (RuntimeException e) {
+            shutdown();
+            throw e;
+        }
+    }
+}

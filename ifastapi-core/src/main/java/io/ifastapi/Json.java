@@ -1,0 +1,82 @@
+package io.ifastapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The framework's one JSON mapper (Jackson) and helpers around it. Handlers' return values, request bodies and
+ * session values all go through it, so a record written in one place reads back in another.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // A client sending a field the record does not have is not an error in FastAPI either.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * A JSON object from alternating keys and values, in order. Unlike {@code Map.of}, values may be null:
+     * {@code Json.object("key", request.session().get("key"))} gives {@code {"key":null}} for a new session.
+     */
+    public static Map<String, Object> object(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("Json.object takes pairs of key and value");
+        }
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
+        }
+        return object;
+    }
+
+    /** Compact UTF-8 JSON, as FastAPI's JSONResponse writes it. */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String string(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Converts an already-parsed value (a Map from a session, say) to a type: a record, a List, a number. */
+    public static <T> T convert(Object value, Class<T> type) {
+        return MAPPER.convertValue(value, type);
+    }
+}

@@ -1,0 +1,380 @@
+package io.ifastapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.ifastapi.sessions.Session;
+import io.ifastapi.sessions.SessionNotInstalledException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * An HTTP request as a handler sees it. Everything is parsed on first use (query, cookies, body), so a handler pays
+ * only for what it reads. Server adapters and TestClient build it with {@link #Request(String, URL, Headers, Address,
+ * InputStream)}; the body stream is read at most once.
+ */
+public final class Request {
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    private final String method;
+    private final URL url;
+    private final Headers headers;
+    private final Address client;
+    private final InputStream bodyStream;
+    private final State state = new State();
+
+    private String path;
+    private String rootPath = "";
+    private Map<String, Object> pathParams = Map.of();
+    private Params query;
+    private Map<String, String> cookies;
+    private byte[] body;
+    private long maxBodySize = Long.MAX_VALUE;
+    private IFastAPI app;
+    private Supplier<Session> sessionLoader;
+    private Session session;
+
+    /**
+     * @param method     the HTTP method, upper case
+     * @param url        scheme, host, port and the raw (percent-encoded) path and query
+     * @param headers    as received
+     * @param client     the peer's address, or null when unknown
+     * @param bodyStream the body; null for none
+     */
+    public Request(String method, URL url, Headers headers, Address client, InputStream bodyStream) {
+        this.method = method.toUpperCase(Locale.ROOT);
+        this.url = url;
+        this.headers = headers;
+        this.client = client;
+        this.bodyStream = bodyStream;
+    }
+
+    // ----- the request line -----
+
+    public String method() {
+        return method;
+    }
+
+    public URL url() {
+        return url;
+    }
+
+    /** The full path, percent-decoded: {@code /items/a b} for {@code /items/a%20b}. */
+    public String path() {
+        if (path == null) {
+            path = decodePath(url.path());
+        }
+        return path;
+    }
+
+    /** The prefix under which this request's app is mounted ("" at the top); see {@code app.mount}. */
+    public String rootPath() {
+        return rootPath;
+    }
+
+    /** The path below the mount point: what routes are matched against. */
+    public String routePath() {
+        String full = path();
+        return rootPath.isEmpty() ? full : full.substring(Math.min(rootPath.length(), full.length()));
+    }
+
+    public String scheme() {
+        return url.scheme();
+    }
+
+    public Address client() {
+        return client;
+    }
+
+    // ----- headers, query, cookies -----
+
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The first value of a header (case-insensitive), or null. */
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    public Params queryParams() {
+        if (query == null) {
+            query = Params.parse(url.query());
+        }
+        return query;
+    }
+
+    /** The first value of a query parameter, or null. */
+    public String queryParam(String name) {
+        return queryParams().get(name);
+    }
+
+    /** Cookies sent by the client. When a name repeats, the first wins: browsers send the most specific path first (RFC 6265 5.4). */
+    public Map<String, String> cookies() {
+        if (cookies == null) {
+            cookies = CookieParser.parse(headers.getAll("cookie"));
+        }
+        return cookies;
+    }
+
+    public String cookie(String name) {
+        return cookies().get(name);
+    }
+
+    // ----- path parameters -----
+
+    /** Converted path parameters: {@code {id:int}} gives an Integer, {@code {id:uuid}} a UUID, others strings. */
+    public Map<String, Object> pathParams() {
+        return pathParams;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T pathParam(String name) {
+        return (T) pathParams.get(name);
+    }
+
+    /** A path parameter as a type, e.g. {@code request.pathParam("id", Integer.class)}. */
+    public <T> T pathParam(String name, Class<T> type) {
+        Object value = pathParams.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("No path parameter '" + name + "'; the route has " + pathParams.keySet());
+        }
+        return type.cast(value);
+    }
+
+    // ----- body -----
+
+    /**
+     * The raw body. A body over the app's limit ({@link IFastAPI#maxBodySize}) is a 413, whether Content-Length
+     * announces it or the bytes run over.
+     */
+    public byte[] body() {
+        if (body == null) {
+            body = readBody();
+        }
+        return body;
+    }
+
+    /** The body decoded with the charset of its Content-Type, UTF-8 by default. */
+    public String text() {
+        return new String(body(), charset());
+    }
+
+    /** The body as a JSON object; malformed JSON is a 400 that says what is wrong. */
+    public Map<String, Object> json() {
+        return json(JSON_OBJECT);
+    }
+
+    /**
+     * The body as a type (a record, say). Malformed JSON is a 400; JSON that does not fit the type (a missing or
+     * wrongly typed field) is a 422 with FastAPI's {@code loc/msg/type} detail.
+     */
+    public <T> T json(Class<T> type) {
+        try {
+            return Json.mapper().readValue(nonEmptyBody(), type);
+        } catch (IOException e) {
+            throw jsonError(e);
+        }
+    }
+
+    public <T> T json(TypeReference<T> type) {
+        try {
+            return Json.mapper().readValue(nonEmptyBody(), type);
+        } catch (IOException e) {
+            throw jsonError(e);
+        }
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body (an HTML form's POST). */
+    public Params form() {
+        String type = header("content-type");
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            throw new HTTPException(415, "multipart/form-data is not supported; send the form as "
+                    + "application/x-www-form-urlencoded");
+        }
+        return Params.parse(new String(body(), StandardCharsets.UTF_8));
+    }
+
+    // ----- for middleware -----
+
+    /** Attributes set by middleware for handlers ({@code request.state} in Starlette). */
+    public State state() {
+        return state;
+    }
+
+    /** The app handling this request. */
+    public IFastAPI app() {
+        return app;
+    }
+
+    /**
+     * The session. Throws {@link SessionNotInstalledException} ("SessionMiddleware must be installed to access
+     * request.session") when no SessionMiddleware runs in front of this handler.
+     */
+    public Session session() {
+        if (session == null) {
+            if (sessionLoader == null) {
+                throw new SessionNotInstalledException();
+            }
+            session = sessionLoader.get();
+        }
+        return session;
+    }
+
+    /** True once the session was loaded (by a call to {@link #session()}). */
+    public boolean sessionLoaded() {
+        return session != null;
+    }
+
+    /**
+     * For SessionMiddleware: what loads the session on first use. The load is deferred so that a handler that never
+     * touches the session costs no cookie check and no store round trip. {@code null} detaches it.
+     */
+    public void attachSession(Supplier<Session> loader) {
+        this.sessionLoader = loader;
+        this.session = null;
+    }
+
+    /** For the router: the converted parameters of the matched route. */
+    public void pathParams(Map<String, Object> params) {
+        this.pathParams = Collections.unmodifiableMap(params);
+    }
+
+    /** For mounts: the prefix of the app this request is being handed to. */
+    public void rootPath(String rootPath) {
+        this.rootPath = rootPath;
+    }
+
+    void bind(IFastAPI app, long maxBodySize) {
+        if (this.app == null) {
+            this.app = app;
+            this.maxBodySize = maxBodySize;
+        }
+    }
+
+    // ----- helpers -----
+
+    private byte[] nonEmptyBody() {
+        byte[] bytes = body();
+        if (bytes.length == 0) {
+            throw new HTTPException(400, "Request body is empty; expected JSON");
+        }
+        return bytes;
+    }
+
+    private byte[] readBody() {
+        String length = header("content-length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBodySize) {
+                    throw tooLarge();
+                }
+            } catch (NumberFormatException e) {
+                throw new HTTPException(400, "Invalid Content-Length header");
+            }
+        }
+        if (bodyStream == null) {
+            return new byte[0];
+        }
+        try (InputStream in = bodyStream) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > maxBodySize) {
+                    throw tooLarge();
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read the request body", e);
+        }
+    }
+
+    private HTTPException tooLarge() {
+        return new HTTPException(413, "Request body is larger than the limit of " + maxBodySize + " bytes");
+    }
+
+    private Charset charset() {
+        String type = header("content-type");
+        if (type != null) {
+            for (String part : type.split(";")) {
+                String p = part.trim();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", "").trim());
+                    } catch (IllegalArgumentException unknown) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static HTTPException jsonError(IOException e) {
+        if (e instanceof MismatchedInputException mismatch && !(e.getCause() instanceof JsonProcessingException)
+                && mismatch.getPath() != null && !mismatch.getPath().isEmpty()) {
+            return validationError(mismatch);
+        }
+        if (e instanceof JsonMappingException mapping && !(e instanceof MismatchedInputException)) {
+            return validationError(mapping);
+        }
+        String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+        if (e instanceof JsonProcessingException p && p.getLocation() != null) {
+            message += " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")";
+        }
+        if (e instanceof MismatchedInputException) {
+            return new HTTPException(400, "Request body must be a JSON object: " + message);
+        }
+        return new HTTPException(400, "Malformed JSON in request body: " + message);
+    }
+
+    /** FastAPI's 422 shape: {"detail": [{"loc": ["body", "field"], "msg": "...", "type": "..."}]}. */
+    private static HTTPException validationError(JsonMappingException e) {
+        List<Object> loc = new ArrayList<>();
+        loc.add("body");
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("loc", loc);
+        error.put("msg", e.getOriginalMessage());
+        error.put("type", e instanceof MismatchedInputException ? "type_error" : "value_error");
+        return new HTTPException(422, List.of(error));
+    }
+
+    private static String decodePath(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        try {
+            // URLDecoder would turn '+' into a space, which is only right in queries.
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + url;
+    }
+}

@@ -1,0 +1,55 @@
+package io.ifastapi.routing;
+
+import io.ifastapi.Handler;
+import io.ifastapi.Request;
+import io.ifastapi.Response;
+
+import java.util.Map;
+
+/**
+ * A sub-app (or any handler) under a path prefix, Starlette's {@code Mount}: requests under the prefix are handed to
+ * it with {@link Request#rootPath()} extended by the prefix, so its routes are written without it and its own
+ * middleware (a SessionMiddleware with {@code path=prefix}, say) applies only there.
+ */
+public final class Mount implements RouteEntry {
+    private final String prefix;
+    private final Handler app;
+
+    Mount(String prefix, Handler app) {
+        if (!prefix.startsWith("/") || prefix.endsWith("/")) {
+            throw new IllegalArgumentException("A mount prefix starts with '/' and does not end with one: " + prefix);
+        }
+        this.prefix = prefix;
+        this.app = app;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    @Override
+    public Map<String, Object> matchPath(String path) {
+        return path.equals(prefix) || path.startsWith(prefix + "/") ? Map.of() : null;
+    }
+
+    @Override
+    public boolean acceptsMethod(String method) {
+        return true;
+    }
+
+    @Override
+    public Response handle(Request request, Map<String, Object> params) throws Exception {
+        String outer = request.rootPath();
+        request.rootPath(outer + prefix);
+        try {
+            return app.handle(request);
+        } finally {
+            request.rootPath(outer);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Mount " + prefix + " -> " + app;
+    }
+}

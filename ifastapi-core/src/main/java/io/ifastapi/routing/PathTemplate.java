@@ -1,0 +1,95 @@
+package io.ifastapi.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A route path such as {@code /items/{id:int}/files/{rest:path}}, compiled once to a regex. A template without
+ * parameters is matched by plain string equality, the common case and the fast one.
+ */
+public final class PathTemplate {
+    private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z_][a-zA-Z0-9_]*)(?::([a-zA-Z_][a-zA-Z0-9_]*))?}");
+
+    private final String template;
+    private final Pattern pattern;
+    private final List<String> names;
+    private final List<Converter> converters;
+
+    private PathTemplate(String template, Pattern pattern, List<String> names, List<Converter> converters) {
+        this.template = template;
+        this.pattern = pattern;
+        this.names = names;
+        this.converters = converters;
+    }
+
+    public static PathTemplate compile(String template, Map<String, Converter> extraConverters) {
+        if (template == null || !template.startsWith("/")) {
+            throw new IllegalArgumentException("Route paths must start with '/', got: " + template);
+        }
+        Matcher m = PARAM.matcher(template);
+        StringBuilder regex = new StringBuilder("^");
+        List<String> names = new ArrayList<>();
+        List<Converter> converters = new ArrayList<>();
+        int last = 0;
+        while (m.find()) {
+            String name = m.group(1);
+            String type = m.group(2) == null ? "str" : m.group(2);
+            Converter converter = extraConverters.getOrDefault(type, Converter.BUILT_IN.get(type));
+            if (converter == null) {
+                throw new IllegalArgumentException("Unknown path converter '" + type + "' in " + template
+                        + "; known: " + Converter.BUILT_IN.keySet() + " and " + extraConverters.keySet());
+            }
+            if (names.contains(name)) {
+                throw new IllegalArgumentException("Duplicated path parameter '" + name + "' in " + template);
+            }
+            regex.append(Pattern.quote(template.substring(last, m.start())));
+            regex.append('(').append(converter.regex()).append(')');
+            names.add(name);
+            converters.add(converter);
+            last = m.end();
+        }
+        String rest = template.substring(last);
+        if (rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("Malformed path parameter in " + template
+                    + "; write {name} or {name:type}");
+        }
+        if (names.isEmpty()) {
+            return new PathTemplate(template, null, List.of(), List.of());
+        }
+        regex.append(Pattern.quote(rest)).append('$');
+        return new PathTemplate(template, Pattern.compile(regex.toString()), List.copyOf(names), List.copyOf(converters));
+    }
+
+    /** The converted parameters when the path matches, else null. */
+    public Map<String, Object> match(String path) {
+        if (pattern == null) {
+            return template.equals(path) ? Map.of() : null;
+        }
+        Matcher m = pattern.matcher(path);
+        if (!m.matches()) {
+            return null;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            params.put(names.get(i), converters.get(i).convert().apply(m.group(i + 1)));
+        }
+        return params;
+    }
+
+    public boolean isStatic() {
+        return pattern == null;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    @Override
+    public String toString() {
+        return template;
+    }
+}

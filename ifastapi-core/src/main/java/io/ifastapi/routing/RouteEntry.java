@@ -1,0 +1,16 @@
+package io.ifastapi.routing;
+
+import io.ifastapi.Request;
+import io.ifastapi.Response;
+
+import java.util.Map;
+
+/** What a router holds: a {@link Route} or a {@link Mount}. */
+sealed interface RouteEntry permits Route, Mount {
+    /** The path parameters when the path matches this entry, else null. */
+    Map<String, Object> matchPath(String path);
+
+    boolean acceptsMethod(String method);
+
+    Response handle(Request request, Map<String, Object> params) throws Exception;
+}
