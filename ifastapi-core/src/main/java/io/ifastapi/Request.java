@@ -32,9 +32,9 @@ public final class Request {
     };
 
     private final String method;
-    private final URL url;
+    private URL url;
     private final Headers headers;
-    private final Address client;
+    private Address client;
     private final InputStream bodyStream;
     private final State state = new State();
 
@@ -253,6 +253,16 @@ public final class Request {
     /** For the router: the converted parameters of the matched route. */
     public void pathParams(Map<String, Object> params) {
         this.pathParams = Collections.unmodifiableMap(params);
+    }
+
+    /**
+     * For proxy-header middleware: the scheme, host and client address the proxy reports, replacing those of the
+     * proxy's own connection.
+     */
+    public void rewrite(URL newUrl, Address newClient) {
+        this.url = newUrl;
+        this.client = newClient;
+        this.path = null;
     }
 
     /** For mounts: the prefix of the app this request is being handed to. */

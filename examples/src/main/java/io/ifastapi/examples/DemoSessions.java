@@ -1,0 +1,44 @@
+package io.ifastapi.examples;
+
+import io.ifastapi.sessions.MemorySessionStore;
+import io.ifastapi.sessions.SecretKey;
+import io.ifastapi.sessions.SessionMiddleware;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The demo's SessionMiddleware, as SECRET_KEY, SESSION_BACKEND and REDIS_URL say. */
+final class DemoSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSessions.class);
+
+    private DemoSessions() {
+    }
+
+    static SessionMiddleware middleware(Map<String, String> env) {
+        SessionMiddleware.Builder sessions = SessionMiddleware.builder().secretKey(secretKey(env));
+        String backend = env.getOrDefault("SESSION_BACKEND", "cookie").trim().toLowerCase(Locale.ROOT);
+        switch (backend) {
+            case "cookie", "" -> { }
+            case "encrypted" -> sessions.encrypted(true);
+            case "memory" -> sessions.store(new MemorySessionStore());
+            default -> throw new IllegalArgumentException("SESSION_BACKEND must be cookie, encrypted, memory or "
+                    + "redis; got '" + backend + "'");
+        }
+        LOG.info("Sessions: {} backend", backend.isEmpty() ? "cookie" : backend);
+        return sessions.build();
+    }
+
+    /** In the demo only, a missing key is replaced by a random one, so that the demo runs with no setup. */
+    private static SecretKey secretKey(Map<String, String> env) {
+        String key = env.get("SECRET_KEY");
+        if (key == null || key.isBlank()) {
+            LOG.warn("SECRET_KEY is not set: using a random key for this run, so sessions end when the demo stops "
+                    + "and are not shared between instances. Set SECRET_KEY (java -jar ifastapi-cli.jar secret "
+                    + "prints one) for anything else.");
+            return SecretKey.generate();
+        }
+        return SecretKey.fromEnv("SECRET_KEY", env::get);
+    }
+}

@@ -1,0 +1,37 @@
+package io.ifastapi.middleware;
+
+import io.ifastapi.Address;
+import io.ifastapi.Handler;
+import io.ifastapi.Middleware;
+import io.ifastapi.Request;
+import io.ifastapi.Response;
+import io.ifastapi.URL;
+
+/**
+ * Behind a TLS-terminating proxy (nginx, a load balancer), takes the client's scheme and address from the
+ * {@code X-Forwarded-Proto} and {@code X-Forwarded-For} headers of trusted proxies, as uvicorn's
+ * ProxyHeadersMiddleware does, so that {@code request.url()} is https and {@code request.client()} is the user:
+ *
+ * <pre>{@code app.addMiddleware(new ProxyHeadersMiddleware(TrustedProxies.of("127.0.0.1")));}</pre>
+ *
+ * Add it last, so that it runs first.
+ */
+public final class ProxyHeadersMiddleware implements Middleware {
+    private final TrustedProxies proxies;
+
+    public ProxyHeadersMiddleware(TrustedProxies proxies) {
+        this.proxies = proxies;
+    }
+
+    @Override
+    public Response handle(Request request, Handler next) throws Exception {
+        if (proxies.trusts(request.client())) {
+            URL url = request.url();
+            String scheme = proxies.effectiveScheme(request);
+            int port = url.scheme().equals(scheme) ? url.port() : -1;
+            Address client = proxies.effectiveClient(request);
+            request.rewrite(new URL(scheme, url.host(), port, url.path(), url.query()), client);
+        }
+        return next.handle(request);
+    }
+}

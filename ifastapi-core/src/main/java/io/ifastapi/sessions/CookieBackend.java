@@ -1,0 +1,59 @@
+package io.ifastapi.sessions;
+
+import java.util.Map;
+
+/**
+ * Sessions kept in the cookie itself, in the format of a {@link SessionCodec} (Starlette's signed cookie by
+ * default). A change is judged by content: the session's JSON at the end of the request against the JSON it was
+ * read from, so nested changes are saved and a write of the same value is not.
+ */
+final class CookieBackend implements SessionBackend {
+    private final SessionCodec codec;
+    private final SessionCookie cookie;
+
+    CookieBackend(SessionCodec codec, SessionCookie cookie) {
+        this.codec = codec;
+        this.cookie = cookie;
+    }
+
+    @Override
+    public Session load(String cookieValue, Commit commit) {
+        DecodeResult result = codec.decode(cookieValue);
+        commit.hadValidCookie = result.isValid();
+        commit.resign = result.signedWithOldKey() && result.isValid();
+        commit.originalJson = result.payloadJson();
+        return new Session(result.session(), null);
+    }
+
+    @Override
+    public String save(Session session, Commit commit, boolean rolling) {
+        Map<String, Object> values = session.values();
+        if (values.isEmpty()) {
+            // Starlette clears the cookie when a session that came in is now empty, and sends nothing otherwise.
+            return commit.hadValidCookie ? cookie.clearHeader() : null;
+        }
+        if (!rolling && !commit.resign && !session.isRegenerateIdRequested() && !changed(session, commit)) {
+            return null;
+        }
+        String header = cookie.setHeader(codec.encode(values));
+        if (header.length() > SessionCookie.BROWSER_LIMIT) {
+            throw new SessionTooLargeException(cookie.name(), header.length());
+        }
+        return header;
+    }
+
+    private static boolean changed(Session session, Commit commit) {
+        if (session.touchedKeys().isEmpty() && !session.wasCleared()) {
+            return false; // nothing was written or handed out: the fast path of a read-only request
+        }
+        if (commit.originalJson == null) {
+            return true; // a new session with something in it
+        }
+        String now = PythonJson.dumps(session.values());
+        if (now.equals(commit.originalJson)) {
+            return false;
+        }
+        // Same content in another key order (a key removed and put back) is no change either.
+        return !PythonJson.parse(now).equals(PythonJson.parse(commit.originalJson));
+    }
+}

@@ -1,0 +1,32 @@
+package io.ifastapi.sessions;
+
+/**
+ * Where sessions live between requests: in the cookie itself ({@link CookieBackend}) or in a {@link SessionStore}
+ * under an id the cookie carries ({@link StoreBackend}). SessionMiddleware owns the rest: when to load, the cookie's
+ * attributes, Vary, and saving even when the handler failed.
+ */
+interface SessionBackend {
+
+    /** Loads the session named by the request's cookie value (null when there is none). */
+    Session load(String cookieValue, Commit commit);
+
+    /**
+     * Saves what changed and returns the Set-Cookie header value to send, or null to send none.
+     *
+     * @param rolling true to re-issue the cookie (and refresh a store's time to live) even when nothing changed
+     */
+    String save(Session session, Commit commit, boolean rolling);
+
+    /** What load learnt that save needs: one per request, owned by the request's thread. */
+    final class Commit {
+        /** The cookie was accepted (authentic, not expired, known to the store). */
+        boolean hadValidCookie;
+        /** The cookie was signed with a rotated-out key and should be re-issued under the current one. */
+        boolean resign;
+        /** Cookie backend: the JSON the session was read from. */
+        String originalJson;
+        /** Store backend: the id and the stored fields as they were loaded. */
+        String id;
+        java.util.Map<String, String> originalFields;
+    }
+}

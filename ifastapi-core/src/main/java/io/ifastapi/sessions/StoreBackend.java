@@ -1,0 +1,171 @@
+package io.ifastapi.sessions;
+
+import io.ifastapi.HTTPException;
+import io.ifastapi.Json;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sessions kept in a {@link SessionStore}; the cookie carries only a signed random id. Each key is stored as its own
+ * JSON document and only the keys a request changed are written, so two concurrent requests of one user that change
+ * different keys both survive. A store that is down or slow turns a request that touches the session into a 503;
+ * requests that never touch it do not notice.
+ */
+final class StoreBackend implements SessionBackend {
+    /** Hidden field: when the session was created (epoch seconds), for the absolute lifetime. */
+    static final String CREATED = "_ifastapi.created";
+
+    private final SessionStore store;
+    private final SessionIdSigner signer;
+    private final SessionCookie cookie;
+    private final Duration ttl;
+    private final Duration absoluteLifetime;
+    private final Clock clock;
+
+    StoreBackend(SessionStore store, SessionIdSigner signer, SessionCookie cookie, Duration ttl,
+                 Duration absoluteLifetime, Clock clock) {
+        this.store = store;
+        this.signer = signer;
+        this.cookie = cookie;
+        this.ttl = ttl;
+        this.absoluteLifetime = absoluteLifetime;
+        this.clock = clock;
+    }
+
+    @Override
+    public Session load(String cookieValue, Commit commit) {
+        SessionIdSigner.Verified verified = signer.verify(cookieValue);
+        if (verified == null) {
+            return Session.empty();
+        }
+        Map<String, String> fields = call(() -> store.load(verified.id()));
+        if (fields == null) {
+            return Session.empty(); // unknown or expired: a fresh session, and later a new id, never the client's
+        }
+        if (expiredAbsolutely(fields)) {
+            call(() -> {
+                store.delete(verified.id());
+                return null;
+            });
+            return Session.empty();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (!field.getKey().equals(CREATED)) {
+                values.put(field.getKey(), parse(field.getValue()));
+            }
+        }
+        commit.hadValidCookie = true;
+        commit.resign = verified.oldKey();
+        commit.id = verified.id();
+        commit.originalFields = fields;
+        return new Session(values, verified.id());
+    }
+
+    @Override
+    public String save(Session session, Commit commit, boolean rolling) {
+        String id = commit.id;
+        if (session.isInvalidated() || session.isEmpty()) {
+            if (id != null) {
+                call(() -> {
+                    store.delete(id);
+                    return null;
+                });
+            }
+            return commit.hadValidCookie ? cookie.clearHeader() : null;
+        }
+        if (id == null) { // a new session: everything is new
+            String newId = SessionIdSigner.newId();
+            Map<String, String> fields = allFields(session);
+            fields.put(CREATED, Long.toString(clock.instant().getEpochSecond()));
+            call(() -> {
+                store.save(newId, fields, Set.of(), ttl);
+                return null;
+            });
+            return cookie.setHeader(signer.sign(newId));
+        }
+        if (session.isRegenerateIdRequested()) {
+            String newId = SessionIdSigner.newId();
+            Map<String, String> fields = allFields(session);
+            fields.put(CREATED, commit.originalFields.getOrDefault(CREATED,
+                    Long.toString(clock.instant().getEpochSecond())));
+            call(() -> {
+                store.save(newId, fields, Set.of(), ttl);
+                store.delete(id);
+                return null;
+            });
+            return cookie.setHeader(signer.sign(newId));
+        }
+        Map<String, String> upserts = new HashMap<>();
+        Set<String> removals = new HashSet<>();
+        for (String key : session.touchedKeys()) {
+            String before = commit.originalFields.get(key);
+            if (!session.values().containsKey(key)) {
+                if (before != null) {
+                    removals.add(key);
+                }
+            } else {
+                String now = Json.string(session.values().get(key));
+                if (!now.equals(before)) {
+                    upserts.put(key, now);
+                }
+            }
+        }
+        if (!upserts.isEmpty() || !removals.isEmpty()) {
+            call(() -> {
+                store.save(id, upserts, removals, ttl);
+                return null;
+            });
+            return cookie.setHeader(signer.sign(id));
+        }
+        if (rolling) {
+            call(() -> {
+                store.touch(id, ttl);
+                return null;
+            });
+            return cookie.setHeader(signer.sign(id));
+        }
+        return commit.resign ? cookie.setHeader(signer.sign(id)) : null;
+    }
+
+    private boolean expiredAbsolutely(Map<String, String> fields) {
+        if (absoluteLifetime == null) {
+            return false;
+        }
+        String created = fields.get(CREATED);
+        try {
+            long age = clock.instant().getEpochSecond() - Long.parseLong(created);
+            return age > absoluteLifetime.toSeconds();
+        } catch (NumberFormatException | NullPointerException unknown) {
+            return true; // no creation time: cannot prove it is young enough
+        }
+    }
+
+    private static Map<String, String> allFields(Session session) {
+        Map<String, String> fields = new HashMap<>();
+        session.values().forEach((key, value) -> fields.put(key, Json.string(value)));
+        return fields;
+    }
+
+    private static Object parse(String json) {
+        try {
+            return Json.mapper().readValue(json, Object.class);
+        } catch (java.io.IOException e) {
+            return null; // a field we cannot read is dropped rather than failing the whole session
+        }
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (SessionStoreException e) {
+            throw new HTTPException(503, "Session store unavailable: " + e.getMessage());
+        }
+    }
+}
