@@ -145,7 +145,7 @@ public final class EncryptedCookieCodec implements SessionCodec {
         byte[] jsonBytes = new byte[plaintext.length - TIMESTAMP_BYTES];
         System.arraycopy(plaintext, TIMESTAMP_BYTES, jsonBytes, 0, jsonBytes.length);
         try {
-            String json = SignedCookieCodec.utf8(jsonBytes);
+            String json = StrictUtf8.decode(jsonBytes);
             return DecodeResult.valid(PythonJson.parse(json), Instant.ofEpochSecond(issuedAt), keyIndex, json);
         } catch (CharacterCodingException | MalformedJsonException e) {
             return DecodeResult.invalid(DecodeStatus.MALFORMED); // authentic, so only a foreign writer with our key
