@@ -935,6 +935,23 @@ abstract class AppBehaviourSuite {
         }
 
         @Test
+        void aHandlerForExceptionDoesNotTurnHttpExceptionsIntoErrors() {
+            var app = new IFastAPI();
+            app.exceptionHandler(Exception.class, (request, e) -> Response.text("custom 500: " + e.getMessage(), 500));
+            app.get("/boom", request -> {
+                throw new IllegalStateException("boom");
+            });
+            app.get("/missing-item", request -> {
+                throw new HTTPException(404, "Item not found");
+            });
+            TestClient client = lenientClient(app);
+
+            assertThat(client.get("/nowhere").text()).isEqualTo("{\"detail\":\"Not Found\"}");
+            assertThat(client.get("/missing-item").text()).isEqualTo("{\"detail\":\"Item not found\"}");
+            assertThat(client.get("/boom").text()).isEqualTo("custom 500: boom");
+        }
+
+        @Test
         void anUnhandledExceptionIsAPlain500AndIsLogged() {
             var app = new IFastAPI();
             app.get("/boom", request -> {
