@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p><b>Transports.</b> By default the app is called in-process ({@code app.handle(request)}, no socket) at
  * {@value #DEFAULT_BASE_URL}, from client address {@code testclient:50000}, with the headers Starlette's client
- * sends ({@code host}, {@code accept: *}{@code /*}, {@code accept-encoding: gzip, deflate},
+ * sends ({@code host}, {@code accept: }&#42;/&#42;, {@code accept-encoding: gzip, deflate},
  * {@code connection: keep-alive}, {@code user-agent: testclient}). {@link #overNetwork(IFastAPI)} serves the app on
  * the Jetty adapter at 127.0.0.1 and a free port and talks to it through {@code java.net.http}, so one test suite
  * can run against both; {@link #forServer(Server)} talks to a server started elsewhere. Redirects, cookies and
