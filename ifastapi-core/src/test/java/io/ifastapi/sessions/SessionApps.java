@@ -60,6 +60,26 @@ final class SessionApps {
         return app;
     }
 
+    /** A signed cookie value for {@code session} under {@link #SECRET}, issued at {@code issuedAt}. */
+    static String signedCookie(Map<String, ?> session, Instant issuedAt) {
+        return new SignedCookieCodec(List.of(SecretKey.of(SECRET)), null, Clock.fixed(issuedAt, ZoneOffset.UTC))
+                .encode(session);
+    }
+
+    /** An encrypted cookie value for {@code session} under {@link #SECRET}, issued at {@code issuedAt}. */
+    static String encryptedCookie(Map<String, ?> session, Instant issuedAt) {
+        return new EncryptedCookieCodec(List.of(SecretKey.of(SECRET)), null, Clock.fixed(issuedAt, ZoneOffset.UTC))
+                .encode(session);
+    }
+
+    /** What a codec under {@code secret} with no max age says of a cookie value. */
+    static DecodeResult decode(String cookieValue, String secret, boolean encrypted) {
+        List<SecretKey> keys = List.of(SecretKey.of(secret));
+        Clock far = Clock.fixed(START.plus(Duration.ofDays(3650)), ZoneOffset.UTC);
+        SessionCodec codec = encrypted ? new EncryptedCookieCodec(keys, null, far) : new SignedCookieCodec(keys, null, far);
+        return codec.decode(cookieValue);
+    }
+
     /** The {@code session} object of a Starlette test app's answer. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> sessionOf(TestResponse response) {
