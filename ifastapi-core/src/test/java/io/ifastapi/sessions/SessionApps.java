@@ -76,7 +76,9 @@ final class SessionApps {
     static DecodeResult decode(String cookieValue, String secret, boolean encrypted) {
         List<SecretKey> keys = List.of(SecretKey.of(secret));
         Clock far = Clock.fixed(START.plus(Duration.ofDays(3650)), ZoneOffset.UTC);
-        SessionCodec codec = encrypted ? new EncryptedCookieCodec(keys, null, far) : new SignedCookieCodec(keys, null, far);
+        SessionCodec codec = encrypted
+                ? new EncryptedCookieCodec(keys, null, far)
+                : new SignedCookieCodec(keys, null, far);
         return codec.decode(cookieValue);
     }
 
@@ -97,8 +99,8 @@ final class SessionApps {
     }
 
     static ResponseCookie sessionCookie(TestResponse response) {
-        return response.cookie("session").orElseThrow(
-                () -> new AssertionError("expected a session Set-Cookie on " + response + ", got " + response.headers()));
+        return response.cookie("session").orElseThrow(() -> new AssertionError(
+                "expected a session Set-Cookie on " + response + ", got " + response.headers()));
     }
 
     /** A clock a test moves by hand: expiry without sleeping. */

@@ -39,7 +39,10 @@ class SessionFuzzTest {
     private static final Map<String, Object> LOGGED_IN = Map.of("user_id", 42, "name", "Zo\u00eb",
             "cart", List.of(Map.of("sku", "A-1", "qty", 2)), "admin", false);
 
-    /** An app whose {@code GET /read} records the session it sees and {@code POST /write/{seed}} writes a random one. */
+    /**
+     * An app whose {@code GET /read} records the session it sees, {@code POST /login} writes {@link #LOGGED_IN} and
+     * {@code POST /write/{seed}} writes a random session.
+     */
     private static IFastAPI app(boolean encrypted, AtomicReference<Map<String, Object>> seen) {
         var app = new IFastAPI();
         app.addMiddleware(SessionMiddleware.builder().secretKey(SECRET).encrypted(encrypted).clock(FIXED).build());

@@ -257,8 +257,8 @@ class SessionMiddlewareStarletteTest {
 
             switch (expected) {
                 case SAVED -> assertThat(cookieValue(response)).isNotEqualTo("null");
-                case CLEARED -> assertThat(response.header("set-cookie"))
-                        .isEqualTo("session=null; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT; httponly; samesite=lax");
+                case CLEARED -> assertThat(response.header("set-cookie")).isEqualTo(
+                        "session=null; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT; httponly; samesite=lax");
                 case NO_COOKIE -> assertThat(setCookies(response)).isEmpty();
             }
             assertThat(response.header("vary")).isEqualTo("Cookie");

@@ -18,10 +18,12 @@ import io.ifastapi.sessions.SessionApps.MutableClock;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,8 +117,9 @@ class SessionMiddlewareTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("options")
-        void theSetCookieAndClearCookieHeadersAreStarlettes(String name, UnaryOperator<SessionMiddleware.Builder> options,
-                String prefix, String attributes, String clearHeader) {
+        void theSetCookieAndClearCookieHeadersAreStarlettes(String name,
+                UnaryOperator<SessionMiddleware.Builder> options, String prefix, String attributes,
+                String clearHeader) {
             IFastAPI app = app(options.apply(defaults().clock(FIXED)).build());
             try (var client = new TestClient(app, "https://example.com")) {
                 TestResponse login = client.post("/app/login").send();
@@ -236,7 +239,7 @@ class SessionMiddlewareTest {
         /** A cookie our key signed whose payload is JSON but not an object: Starlette would answer 500. */
         private static String signedArray() {
             var signer = new TimestampSigner(List.of(SecretKey.of(SECRET)), FIXED);
-            return signer.sign(java.util.Base64.getEncoder().encodeToString("[1, 2]".getBytes()));
+            return signer.sign(Base64.getEncoder().encodeToString("[1, 2]".getBytes(StandardCharsets.UTF_8)));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -524,7 +527,8 @@ class SessionMiddlewareTest {
                 request.session().put("attempts", 2);
                 throw new OutOfStock();
             });
-            app.exceptionHandler(OutOfStock.class, (request, e) -> Response.json(Map.of("detail", e.getMessage()), 409));
+            app.exceptionHandler(OutOfStock.class,
+                    (request, e) -> Response.json(Map.of("detail", e.getMessage()), 409));
             app.post("/unhandled", request -> {
                 request.session().put("attempts", 3);
                 throw new IllegalStateException("boom in the handler");
