@@ -36,11 +36,12 @@ public final class SignedCookieCodec implements SessionCodec {
 
     /**
      * @param keys the secret keys, current first: the first signs, all verify (rotation)
-     * @param maxAge cookies older than this are refused; null for no limit (Starlette's {@code max_age=None})
+     * @param maxAge cookies older than this are refused; null for no limit (Starlette's {@code max_age=None});
+     *     negative to refuse every cookie (Starlette's {@code max_age=-1})
      * @param clock "now", for the timestamp written and the age checks
      */
     public SignedCookieCodec(List<SecretKey> keys, Duration maxAge, Clock clock) {
-        this.maxAge = SessionAge.validMaxAge(maxAge);
+        this.maxAge = maxAge;
         this.signer = new TimestampSigner(keys, clock);
     }
 

@@ -36,6 +36,9 @@ class SigtermTest {
         Path log = dir.resolve("app.log");
         ProcessBuilder builder = new ProcessBuilder(
                 ProcessHandle.current().info().command().orElseThrow(),
+                // The test classpath's simplelogger.properties quiets io.ifastapi.server to warn; this test reads
+                // the server's info lines ("Shutting down", "Server stopped"), so turn them back on in the child.
+                "-Dorg.slf4j.simpleLogger.log.io.ifastapi.server=info",
                 "-cp", System.getProperty("java.class.path"),
                 SlowApp.class.getName());
         builder.environment().put("PORT", Integer.toString(port));

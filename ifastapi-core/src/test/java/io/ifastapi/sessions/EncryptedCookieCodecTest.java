@@ -148,11 +148,20 @@ class EncryptedCookieCodecTest {
     void constructorChecksItsArguments() {
         assertThatThrownBy(() -> new EncryptedCookieCodec(List.of(), null, Codecs.at(0)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EncryptedCookieCodec(List.of(Codecs.KEY), Duration.ofSeconds(-1), Codecs.at(0)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SignedCookieCodec(List.of(Codecs.KEY), Duration.ofSeconds(-1), Codecs.at(0)))
-                .isInstanceOf(IllegalArgumentException.class);
         assertThat(EncryptedCookieCodec.of(Codecs.KEY).maxAge()).isEqualTo(Duration.ofDays(14));
         assertThat(SignedCookieCodec.of(Codecs.KEY).maxAge()).isEqualTo(Duration.ofDays(14));
+    }
+
+    @Test
+    void aNegativeMaxAgeRefusesEveryCookieAsItsdangerousDoes() {
+        Duration minusOne = Duration.ofSeconds(-1); // Starlette's max_age=-1
+        List<SecretKey> keys = List.of(Codecs.KEY);
+        for (SessionCodec codec : List.of(new EncryptedCookieCodec(keys, minusOne, Codecs.at(Codecs.NOW)),
+                new SignedCookieCodec(keys, minusOne, Codecs.at(Codecs.NOW)))) {
+            DecodeResult justIssued = codec.decode(codec.encode(SESSION));
+
+            assertThat(justIssued.status()).as(codec.getClass().getSimpleName()).isEqualTo(DecodeStatus.EXPIRED);
+            assertThat(justIssued.session()).isEmpty();
+        }
     }
 }
