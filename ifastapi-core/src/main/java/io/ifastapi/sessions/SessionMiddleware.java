@@ -260,7 +260,7 @@ public final class SessionMiddleware implements Middleware {
                     if (strictKeys) {
                         throw new InvalidSecretKeyException(message + ". Refused because strictKeys is on.");
                     }
-                    // Without strictKeys, SecretKey has already warned when the key was made.
+                    LOG.warn(message);
                 }
             }
             SessionCookie cookie = new SessionCookie(cookieName, path, maxAge, sameSite, httpsOnly, domain);
