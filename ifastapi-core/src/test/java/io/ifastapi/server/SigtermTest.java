@@ -36,6 +36,9 @@ class SigtermTest {
         Path log = dir.resolve("app.log");
         ProcessBuilder builder = new ProcessBuilder(
                 ProcessHandle.current().info().command().orElseThrow(),
+                // The test classpath's simplelogger.properties silences io.ifastapi.server below warn; the
+                // assertions below read the server's info lines, so the child logs them again.
+                "-Dorg.slf4j.simpleLogger.log.io.ifastapi.server=info",
                 "-cp", System.getProperty("java.class.path"),
                 SlowApp.class.getName());
         builder.environment().put("PORT", Integer.toString(port));
