@@ -70,16 +70,18 @@ final class StoreBackend implements SessionBackend {
 
     @Override
     public String save(Session session, Commit commit, boolean rolling) {
-        String id = commit.id;
-        if (session.isInvalidated() || session.isEmpty()) {
-            if (id != null) {
-                call(() -> {
-                    store.delete(id);
-                    return null;
-                });
-            }
+        if (commit.id != null && (session.isInvalidated() || session.isEmpty())) {
+            String ended = commit.id;
+            call(() -> {
+                store.delete(ended);
+                return null;
+            });
+        }
+        if (session.isEmpty()) {
             return commit.hadValidCookie ? cookie.clearHeader() : null;
         }
+        // Values put after invalidate() (a flash message at logout) start a new session, under a new id.
+        String id = session.isInvalidated() ? null : commit.id;
         if (id == null) { // a new session: everything is new
             String newId = SessionIdSigner.newId();
             Map<String, String> fields = allFields(session);
