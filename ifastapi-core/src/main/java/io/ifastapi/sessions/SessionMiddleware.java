@@ -1,5 +1,6 @@
 package io.ifastapi.sessions;
 
+import io.ifastapi.HTTPException;
 import io.ifastapi.Handler;
 import io.ifastapi.Middleware;
 import io.ifastapi.Request;
@@ -69,8 +70,18 @@ public final class SessionMiddleware implements Middleware {
             if (!rolling || cookieValue == null) {
                 return response;
             }
-            request.session(); // rolling: an untouched session is re-issued too, so it must be checked
+            // rolling: an untouched session is re-issued too, so it must be checked. The handler did not need the
+            // session, so a store that cannot refresh it now (503) must not fail the request: skip the refresh.
+            try {
+                return save(request, response, commit);
+            } catch (HTTPException storeUnavailable) {
+                return response;
+            }
         }
+        return save(request, response, commit);
+    }
+
+    private Response save(Request request, Response response, SessionBackend.Commit commit) {
         response.headers().addToken("vary", "Cookie");
         String header = backend.save(request.session(), commit, rolling);
         if (header != null) {

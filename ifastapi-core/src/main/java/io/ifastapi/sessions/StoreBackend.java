@@ -2,6 +2,8 @@ package io.ifastapi.sessions;
 
 import io.ifastapi.HTTPException;
 import io.ifastapi.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sessions kept in a {@link SessionStore}; the cookie carries only a signed random id. Each key is stored as its own
@@ -21,6 +24,13 @@ final class StoreBackend implements SessionBackend {
     /** Hidden field: when the session was created (epoch seconds), for the absolute lifetime. */
     static final String CREATED = "_ifastapi.created";
 
+    /** The 503's detail when the store fails. */
+    static final String UNAVAILABLE = "Session store unavailable, please retry shortly";
+    private static final Logger LOG = LoggerFactory.getLogger(SessionMiddleware.class);
+    private static final long LOG_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long NEVER = Long.MIN_VALUE;
+
+    private final AtomicLong lastFailureLog = new AtomicLong(NEVER);
     private final SessionStore store;
     private final SessionIdSigner signer;
     private final SessionCookie cookie;
@@ -70,16 +80,18 @@ final class StoreBackend implements SessionBackend {
 
     @Override
     public String save(Session session, Commit commit, boolean rolling) {
-        String id = commit.id;
-        if (session.isInvalidated() || session.isEmpty()) {
-            if (id != null) {
-                call(() -> {
-                    store.delete(id);
-                    return null;
-                });
-            }
+        if (commit.id != null && (session.isInvalidated() || session.isEmpty())) {
+            String ended = commit.id;
+            call(() -> {
+                store.delete(ended);
+                return null;
+            });
+        }
+        if (session.isEmpty()) {
             return commit.hadValidCookie ? cookie.clearHeader() : null;
         }
+        // Values put after invalidate() (a flash message at logout) start a new session, under a new id.
+        String id = session.isInvalidated() ? null : commit.id;
         if (id == null) { // a new session: everything is new
             String newId = SessionIdSigner.newId();
             Map<String, String> fields = allFields(session);
@@ -161,11 +173,21 @@ final class StoreBackend implements SessionBackend {
         }
     }
 
-    private static <T> T call(java.util.function.Supplier<T> operation) {
+    /**
+     * Runs a store operation; a store failure becomes a 503. The client gets a short, fixed message: the store's
+     * own message names internal hosts and ports, so it goes to the log (at most once a second, not once per
+     * request, so that an outage under load does not flood the log).
+     */
+    private <T> T call(java.util.function.Supplier<T> operation) {
         try {
             return operation.get();
         } catch (SessionStoreException e) {
-            throw new HTTPException(503, "Session store unavailable: " + e.getMessage());
+            long now = System.nanoTime();
+            long last = lastFailureLog.get();
+            if ((now - last >= LOG_INTERVAL_NANOS || last == NEVER) && lastFailureLog.compareAndSet(last, now)) {
+                LOG.warn("Session store unavailable, answering 503: {}", e.getMessage());
+            }
+            throw new HTTPException(503, UNAVAILABLE);
         }
     }
 }

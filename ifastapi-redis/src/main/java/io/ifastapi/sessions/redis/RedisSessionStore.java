@@ -209,9 +209,11 @@ public final class RedisSessionStore implements SessionStore {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == e || root.getMessage() == null
+        String message = root == e || root.getMessage() == null
                 ? String.valueOf(e.getMessage())
                 : e.getMessage() + " (" + root.getMessage() + ")";
+        // Callers append ". Check ..."; Lettuce's messages often end with a period already.
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     /** Where a Redis URI points, for error messages: never the password. */
