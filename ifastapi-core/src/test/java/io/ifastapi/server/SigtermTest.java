@@ -28,7 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnabledOnOs({OS.LINUX, OS.MAC}) // Process.destroy() is SIGTERM there
 @Timeout(60)
-class SigtermTest {
+public class SigtermTest {
+
+    /** The child's main class: {@link SlowApp} served by the adapter under test (Jetty here). */
+    protected Class<?> appMainClass() {
+        return SlowApp.class;
+    }
 
     @Test
     void sigtermLetsTheInFlightRequestFinish(@TempDir Path dir) throws Exception {
@@ -37,7 +42,9 @@ class SigtermTest {
         ProcessBuilder builder = new ProcessBuilder(
                 ProcessHandle.current().info().command().orElseThrow(),
                 "-cp", System.getProperty("java.class.path"),
-                SlowApp.class.getName());
+                // The test logging config quiets io.ifastapi.server; the lines checked below are its INFO lines.
+                "-Dorg.slf4j.simpleLogger.log.io.ifastapi.server=info",
+                appMainClass().getName());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().remove("HOST");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
