@@ -2,9 +2,10 @@ package io.ifastapi;
 
 import io.ifastapi.routing.Route;
 import io.ifastapi.routing.Router;
+import io.ifastapi.server.JettyServer;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
-import io.ifastapi.server.JettyServer;
+import io.ifastapi.server.ServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public class IFastAPI implements Handler {
     private final AtomicBoolean started = new AtomicBoolean();
     private boolean debug;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private ServerFactory serverFactory = JettyServer::start;
     private volatile Handler stack;
 
     // ----- routes -----
@@ -168,6 +170,23 @@ public class IFastAPI implements Handler {
         return this;
     }
 
+    /**
+     * The server adapter that {@link #run()} and {@link #start} use: Jetty by default, or another one, e.g.
+     * {@code app.server(NettyServer::start)} with the ifastapi-netty module.
+     */
+    public IFastAPI server(ServerFactory factory) {
+        if (factory == null) {
+            throw new IllegalArgumentException("server factory must not be null; the default is JettyServer::start");
+        }
+        this.serverFactory = factory;
+        return this;
+    }
+
+    /** The server adapter this app is served by (TestClient's over-network transport uses it too). */
+    public ServerFactory serverFactory() {
+        return serverFactory;
+    }
+
     // ----- lifespan -----
 
     public IFastAPI onStartup(LifespanHook hook) {
@@ -285,7 +304,7 @@ public class IFastAPI implements Handler {
             throw new IllegalStateException("A startup hook failed: " + e, e);
         }
         try {
-            return JettyServer.start(this, config, this::shutdown);
+            return serverFactory.start(this, config, this::shutdown);
         } catch (RuntimeException e) {
             shutdown();
             throw e;

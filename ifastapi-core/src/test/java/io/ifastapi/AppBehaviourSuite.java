@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * here (the nested classes too) with its own kind of {@link TestClient}, so in-process and over-the-socket answers
  * must agree.
  */
-abstract class AppBehaviourSuite {
+public abstract class AppBehaviourSuite {
     record Item(String name, int price) {
     }
 

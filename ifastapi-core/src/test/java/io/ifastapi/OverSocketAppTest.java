@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole {@link AppBehaviourSuite} over a real socket: the app served by the Jetty adapter on 127.0.0.1, the
  * requests sent by java.net.http. Plus raw request lines no HTTP library would send.
  */
-class OverSocketAppTest extends AppBehaviourSuite {
+public class OverSocketAppTest extends AppBehaviourSuite {
     @Override
     protected TestClient.Builder builder(IFastAPI app) {
         return TestClient.builder(app).overNetwork();

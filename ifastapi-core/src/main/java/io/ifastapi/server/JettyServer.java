@@ -10,7 +10,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
@@ -109,30 +108,11 @@ public final class JettyServer implements Server {
             } catch (Exception ignored) {
                 // already failing; the start failure is the one to report
             }
-            throw startFailure(config, e);
+            throw StartFailures.describe(config, e);
         }
         JettyServer server = new JettyServer(jetty, config.host(), connector.getLocalPort(), afterStop);
         LOG.info("iFastAPI running on http://{}:{} (Press CTRL+C to quit)", server.host(), server.port());
         return server;
-    }
-
-    private static IllegalStateException startFailure(ServerConfig config, Exception e) {
-        String where = config.host() + ":" + config.port();
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException bind) {
-                String reason = String.valueOf(bind.getMessage());
-                if (reason.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
-                    return new IllegalStateException("Port " + config.port() + " is already in use on "
-                            + config.host() + ": another process is listening there. Stop it, or choose another "
-                            + "port: set the PORT environment variable (e.g. PORT=8001), call app.run(host, port), "
-                            + "or use port 0 for any free port.", e);
-                }
-                return new IllegalStateException("Cannot listen on " + where + " (" + reason + "). Check HOST: "
-                        + "127.0.0.1 serves this machine only, 0.0.0.0 every interface; ports below 1024 need "
-                        + "privileges.", e);
-            }
-        }
-        return new IllegalStateException("Could not start the server on " + where + ": " + e, e);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.ifastapi.Headers;
 import io.ifastapi.IFastAPI;
 import io.ifastapi.Response;
 import io.ifastapi.URL;
-import io.ifastapi.server.JettyServer;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 
@@ -24,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends over a real socket with {@link HttpClient} (HTTP/1.1, redirects left to the test client) to the app served
- * by the Jetty adapter on 127.0.0.1 and a free port. Headers the JDK client insists on writing itself (Host,
- * Connection, Content-Length, Expect, Upgrade) are left to it.
+ * by its server adapter (Jetty unless {@code app.server(...)} chose another) on 127.0.0.1 and a free port. Headers
+ * the JDK client insists on writing itself (Host, Connection, Content-Length, Expect, Upgrade) are left to it.
  *
  * <p>When it started the server itself ({@link #serve}), it sees the exceptions behind 500s too: each request
  * carries an id header that a thin wrapper around the app removes before the app sees it, and the wrapper records
@@ -72,7 +71,7 @@ final class NetworkTransport implements Transport {
         TestClient.startup(app);
         Server server;
         try {
-            server = JettyServer.start(recording, ServerConfig.defaults().port(0), app::shutdown);
+            server = app.serverFactory().start(recording, ServerConfig.defaults().port(0), app::shutdown);
         } catch (RuntimeException e) {
             app.shutdown();
             throw e;

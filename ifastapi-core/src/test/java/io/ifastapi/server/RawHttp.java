@@ -17,14 +17,14 @@ import java.util.Locale;
  * A raw HTTP/1.x connection for tests that need byte-level control: what exactly is sent, how responses are framed,
  * whether the server closed the connection. Every read has a timeout, so a test can never hang on it.
  */
-final class RawHttp implements AutoCloseable {
-    static final int TIMEOUT_MS = 5_000;
+public final class RawHttp implements AutoCloseable {
+    public static final int TIMEOUT_MS = 5_000;
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    RawHttp(int port) throws IOException {
+    public RawHttp(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(TIMEOUT_MS);
         in = socket.getInputStream();
@@ -32,18 +32,18 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Sends text as ISO-8859-1 bytes (so a test can write any byte value with \\uXXXX). */
-    RawHttp send(String text) throws IOException {
+    public RawHttp send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawHttp send(byte[] bytes) throws IOException {
+    public RawHttp send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Reads one response; {@code head} says whether it answers a HEAD request (no body whatever the headers say). */
-    Response read(boolean head) throws IOException {
+    public Response read(boolean head) throws IOException {
         String statusLine = readLine();
         if (statusLine == null) {
             throw new EOFException("connection closed before a response");
@@ -74,7 +74,7 @@ final class RawHttp implements AutoCloseable {
         return response.withBody(in.readAllBytes()); // delimited by the end of the connection
     }
 
-    Response read() throws IOException {
+    public Response read() throws IOException {
         return read(false);
     }
 
@@ -82,7 +82,7 @@ final class RawHttp implements AutoCloseable {
      * One chunk of a chunked body (for tests that watch chunks arrive one by one); "" for the last one. Jetty sends
      * the CRLF that ends a chunk in front of the next one, so it is skipped here rather than waited for.
      */
-    String readChunk() throws IOException {
+    public String readChunk() throws IOException {
         String line = readLine();
         if (line != null && line.isEmpty()) {
             line = readLine();
@@ -94,7 +94,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** True when the server closed the connection (or reset it) within the timeout, with nothing more to read. */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             return in.read() < 0;
         } catch (SocketTimeoutException stillOpen) {
@@ -104,8 +104,26 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * Everything the server sends until it closes (or resets) the connection; a SocketTimeoutException when it keeps
+     * the connection open past the timeout.
+     */
+    public String readUntilClosed() throws IOException {
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        try {
+            for (int c; (c = in.read()) >= 0; ) {
+                rest.write(c);
+            }
+        } catch (SocketTimeoutException stillOpen) {
+            throw stillOpen;
+        } catch (IOException reset) {
+            // closed abruptly: what arrived before is the answer
+        }
+        return rest.toString(StandardCharsets.ISO_8859_1);
+    }
+
     /** True when the server did NOT close the connection within {@code millis}. */
-    boolean stillOpenAfter(int millis) throws IOException {
+    public boolean stillOpenAfter(int millis) throws IOException {
         socket.setSoTimeout(millis);
         try {
             return !closedByServer();
@@ -114,19 +132,19 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
-    int localPort() {
+    public int localPort() {
         return socket.getLocalPort();
     }
 
-    OutputStream output() {
+    public OutputStream output() {
         return out;
     }
 
-    InputStream input() {
+    public InputStream input() {
         return in;
     }
 
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int c; (c = in.read()) >= 0; ) {
             if (c == '\n') {
@@ -144,17 +162,17 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** A response as read off the wire; header names as sent, looked up case-insensitively. */
-    record Response(int status, String statusLine, List<String[]> headers, byte[] body) {
-        Response withBody(byte[] newBody) {
+    public record Response(int status, String statusLine, List<String[]> headers, byte[] body) {
+        public Response withBody(byte[] newBody) {
             return new Response(status, statusLine, headers, newBody);
         }
 
-        String header(String name) {
+        public String header(String name) {
             List<String> all = headers(name);
             return all.isEmpty() ? null : all.getFirst();
         }
 
-        List<String> headers(String name) {
+        public List<String> headers(String name) {
             List<String> all = new ArrayList<>();
             for (String[] h : headers) {
                 if (h[0].toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
@@ -164,7 +182,7 @@ final class RawHttp implements AutoCloseable {
             return all;
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }

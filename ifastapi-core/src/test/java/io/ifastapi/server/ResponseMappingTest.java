@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How a {@link Response} goes on the wire: status, headers, framing, streaming, HEAD, failures. */
-class ResponseMappingTest extends ServerTestBase {
+public class ResponseMappingTest extends ServerTestBase {
 
     @Test
     void statusRepeatedHeadersAndOneContentLength() throws Exception {
@@ -180,8 +180,10 @@ class ResponseMappingTest extends ServerTestBase {
                 // headers
             }
             assertThat(raw.readChunk()).isEqualTo("partial");
-            // No terminating chunk: the connection just ends, so the client knows the body is incomplete.
-            assertThat(raw.closedByServer()).isTrue();
+            // No terminating chunk: the connection just ends, so the client knows the body is incomplete. At most the
+            // CRLF that ends the chunk above comes first (Jetty sends it in front of the next chunk, Netty right after
+            // the chunk's data).
+            assertThat(raw.readUntilClosed()).isIn("", "\r\n");
         }
         assertThat(get("/ok").body()).isEqualTo("\"ok\"");
     }

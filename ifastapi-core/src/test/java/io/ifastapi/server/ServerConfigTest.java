@@ -14,7 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Where app.run() listens: defaults, HOST and PORT, and the errors when that cannot work. */
-class ServerConfigTest {
+public class ServerConfigTest {
+
+    /** The adapter whose start failure is checked; other adapters' tests override it. */
+    protected ServerFactory serverFactory() {
+        return JettyServer::start;
+    }
 
     @Test
     void defaultsAreLoopbackPort8000() {
@@ -49,7 +54,7 @@ class ServerConfigTest {
     @Test
     void portInUseIsAClearError() throws Exception {
         AtomicInteger shutdownHookRuns = new AtomicInteger();
-        IFastAPI app = new IFastAPI().onShutdown(shutdownHookRuns::incrementAndGet);
+        IFastAPI app = new IFastAPI().server(serverFactory()).onShutdown(shutdownHookRuns::incrementAndGet);
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             assertThatThrownBy(() -> app.start(ServerConfig.defaults().port(port)))

@@ -2,6 +2,7 @@ package io.ifastapi.server;
 
 import io.ifastapi.IFastAPI;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
@@ -14,14 +15,28 @@ import java.time.Duration;
 /**
  * An app served on 127.0.0.1 and an ephemeral port, stopped after each test. Tests add routes to {@link #app}, then
  * call {@link #start()}. Every test is bounded in time.
+ *
+ * <p>The server suite is shared by every adapter: the tests here run on Jetty, and another adapter's module runs
+ * them all again by subclassing each test class and overriding {@link #serverFactory()} (ifastapi-netty's
+ * {@code NettyKeepAliveTest extends KeepAliveTest}, ...).
  */
 @Timeout(30)
-abstract class ServerTestBase {
-    final IFastAPI app = new IFastAPI();
-    Server server;
-    HttpClient client;
+public abstract class ServerTestBase {
+    protected final IFastAPI app = new IFastAPI();
+    protected Server server;
+    protected HttpClient client;
 
-    Server start() {
+    /** The adapter under test; also what {@code app.start} and {@code app.run} use in these tests. */
+    protected ServerFactory serverFactory() {
+        return JettyServer::start;
+    }
+
+    @BeforeEach
+    void useTheAdapterUnderTest() {
+        app.server(serverFactory());
+    }
+
+    protected Server start() {
         server = app.start(ServerConfig.defaults().port(0));
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempt: we test HTTP/1.1
@@ -40,19 +55,19 @@ abstract class ServerTestBase {
         }
     }
 
-    URI uri(String pathAndQuery) {
+    protected URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
-    HttpRequest.Builder request(String pathAndQuery) {
+    protected HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10));
     }
 
-    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    protected HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return client.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    RawHttp raw() throws IOException {
+    protected RawHttp raw() throws IOException {
         return new RawHttp(server.port());
     }
 }

@@ -28,7 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnabledOnOs({OS.LINUX, OS.MAC}) // Process.destroy() is SIGTERM there
 @Timeout(60)
-class SigtermTest {
+public class SigtermTest {
+
+    /** The child's main class: {@link SlowApp} served by the adapter under test (Jetty here). */
+    protected Class<?> appMainClass() {
+        return SlowApp.class;
+    }
 
     @Test
     void sigtermLetsTheInFlightRequestFinish(@TempDir Path dir) throws Exception {
@@ -40,7 +45,9 @@ class SigtermTest {
                 // the server's info lines ("Shutting down", "Server stopped"), so turn them back on in the child.
                 "-Dorg.slf4j.simpleLogger.log.io.ifastapi.server=info",
                 "-cp", System.getProperty("java.class.path"),
-                SlowApp.class.getName());
+                // The test logging config quiets io.ifastapi.server; the lines checked below are its INFO lines.
+                "-Dorg.slf4j.simpleLogger.log.io.ifastapi.server=info",
+                appMainClass().getName());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().remove("HOST");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());

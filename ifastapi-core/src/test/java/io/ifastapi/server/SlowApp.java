@@ -5,14 +5,19 @@ import io.ifastapi.Response;
 
 /**
  * A tiny app for {@link SigtermTest}, run in a child JVM: {@code app.run()} on PORT from the environment, with a
- * slow endpoint to be in flight when SIGTERM arrives. It prints what the test looks for.
+ * slow endpoint to be in flight when SIGTERM arrives. It prints what the test looks for. {@link #main} serves it
+ * with Jetty; another adapter's tests have a main of their own that calls {@link #serve} with their factory.
  */
 public final class SlowApp {
     private SlowApp() {
     }
 
     public static void main(String[] args) {
-        IFastAPI app = new IFastAPI();
+        serve(JettyServer::start);
+    }
+
+    public static void serve(ServerFactory adapter) {
+        IFastAPI app = new IFastAPI().server(adapter);
         app.get("/health", request -> Response.text("ok"));
         app.get("/slow", request -> {
             System.out.println("slow request started");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ambiguous and odd request paths (see {@link JettyServer#URI_COMPLIANCE} for the choice): either the app sees the
  * raw path as sent and its decoding, or the server answers 400. Never a 500.
  */
-class UriComplianceTest extends ServerTestBase {
+public class UriComplianceTest extends ServerTestBase {
 
     @BeforeEach
     void echoEveryPath() {

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Requirement: each request runs on a virtual thread, never on a Jetty selector or other platform thread. */
-class VirtualThreadDispatchTest extends ServerTestBase {
+/** Requirement: each request runs on a virtual thread, never on a selector, event loop or other platform thread. */
+public class VirtualThreadDispatchTest extends ServerTestBase {
 
     @Test
     void handlersRunOnVirtualThreads() throws Exception {
@@ -31,12 +31,5 @@ class VirtualThreadDispatchTest extends ServerTestBase {
             assertThat(raw.read().text()).contains("\"virtual\":true");
             assertThat(raw.read().text()).contains("\"virtual\":true");
         }
-    }
-
-    @Test
-    void theAdapterDeclaresItselfBlocking() {
-        // A NON_BLOCKING handler would be invoked on the selector thread; BLOCKING makes Jetty dispatch it.
-        assertThat(new JettyAppHandler(request -> null).getInvocationType())
-                .isEqualTo(org.eclipse.jetty.util.thread.Invocable.InvocationType.BLOCKING);
     }
 }

@@ -1,0 +1,19 @@
+package io.ifastapi.server;
+
+import io.ifastapi.Handler;
+
+/**
+ * Starts a server adapter: {@code JettyServer::start} (the default), or another adapter's {@code start} method with
+ * the same contract, chosen with {@code app.server(...)}. The core depends on no adapter but Jetty, so this is how an
+ * adapter in another module (Netty) plugs in without reflection or system properties.
+ */
+@FunctionalInterface
+public interface ServerFactory {
+    /**
+     * Starts serving {@code app} as {@code config} says; {@code afterStop} runs once when the server has stopped (the
+     * app's shutdown hooks).
+     *
+     * @throws IllegalStateException when the server cannot listen, e.g. because the port is in use
+     */
+    Server start(Handler app, ServerConfig config, Runnable afterStop);
+}

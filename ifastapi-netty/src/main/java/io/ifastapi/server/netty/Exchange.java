@@ -1,0 +1,97 @@
+package io.ifastapi.server.netty;
+
+import io.ifastapi.Address;
+import io.ifastapi.Headers;
+import io.ifastapi.Request;
+import io.ifastapi.Response;
+import io.ifastapi.URL;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.HttpRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * One request and its response: created on the event loop when the request head arrives, then run on a virtual
+ * thread of its own, where the app may block as it likes. Its response goes back through its connection, which
+ * writes it on the event loop and, once it is written, moves on to the connection's next request.
+ *
+ * <p>Fields marked "event loop" are only touched there; the others are set before the virtual thread starts.
+ */
+final class Exchange implements Runnable, ChannelFutureListener {
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+
+    final HttpConnection connection;
+    final HttpRequest request;
+    final RequestHead head;
+    /** Null when the request has no body. */
+    final RequestBody body;
+    /** Event loop: true until the request's last content (the end of its body) has arrived. */
+    boolean receiving = true;
+    /**
+     * Set by the virtual thread before it hands over the response head (the app said Connection: close, or the body
+     * is delimited by closing); then by the event loop when it decides the connection closes after this response.
+     */
+    boolean closeAfter;
+
+    Exchange(HttpConnection connection, HttpRequest request, RequestHead head, RequestBody body) {
+        this.connection = connection;
+        this.request = request;
+        this.head = head;
+        this.body = body;
+    }
+
+    /** The virtual thread: the app, then the response. Whatever happens, the exchange ends (written or aborted). */
+    @Override
+    public void run() {
+        Request ours = null;
+        try {
+            ours = toRequest();
+            Response answer;
+            try {
+                answer = connection.server().app().handle(ours);
+            } catch (Exception e) { // IFastAPI turns failures into 500s itself; this guards against another Handler
+                LOG.error("Unhandled exception in {} for {}", connection.server().app(), ours, e);
+                answer = null;
+            }
+            if (answer == null) {
+                answer = Response.text("Internal Server Error", 500);
+            }
+            if (body != null) {
+                body.close(); // drop what the app left unread
+            }
+            new ResponseWriter(this, ours).write(answer);
+        } catch (Throwable e) {
+            LOG.error("Failed to answer {}; closing the connection", ours == null ? request.uri() : ours, e);
+            connection.abort(this);
+        }
+    }
+
+    private Request toRequest() {
+        RequestTarget target = head.target();
+        String host = head.host();
+        int port = head.port();
+        if (host == null) { // HTTP/1.0 without Host: the address the client connected to, as Jetty does
+            Address local = connection.localAddress();
+            host = local.host();
+            port = local.port();
+        }
+        URL url = new URL("http", host, port, target.path(), target.query());
+        Headers headers = new Headers();
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = request.headers().iteratorCharSequence();
+             it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            headers.add(HeaderNames.canonical(header.getKey()), header.getValue().toString());
+        }
+        return new Request(head.method(), url, headers, connection.clientAddress(), body);
+    }
+
+    /** Event loop: the last write of the response completed (or failed: the connection is then closed). */
+    @Override
+    public void operationComplete(ChannelFuture future) {
+        connection.finished(this, future.isSuccess());
+    }
+}

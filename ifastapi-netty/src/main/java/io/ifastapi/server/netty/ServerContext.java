@@ -1,0 +1,58 @@
+package io.ifastapi.server.netty;
+
+import io.ifastapi.Handler;
+import io.ifastapi.server.ServerConfig;
+
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * What every connection of one server shares: the app, the config, the virtual threads requests run on, the cached
+ * Date header, the in-flight count and whether the server is shutting down.
+ */
+final class ServerContext {
+    private final Handler app;
+    private final ServerConfig config;
+    /**
+     * A bare factory rather than a thread-per-task executor, which would track every thread in a set for nothing.
+     * Named for logs and thread dumps, as Jetty's request threads are.
+     */
+    private final ThreadFactory requestThreads = Thread.ofVirtual().name("ifastapi-request-", 0).factory();
+    private final HttpDate date = new HttpDate();
+    private final InFlightRequests inFlight = new InFlightRequests();
+    private volatile boolean draining;
+
+    ServerContext(Handler app, ServerConfig config) {
+        this.app = app;
+        this.config = config;
+    }
+
+    Handler app() {
+        return app;
+    }
+
+    ServerConfig config() {
+        return config;
+    }
+
+    HttpDate date() {
+        return date;
+    }
+
+    InFlightRequests inFlight() {
+        return inFlight;
+    }
+
+    /** Runs a request on a virtual thread of its own. */
+    void dispatch(Runnable request) {
+        requestThreads.newThread(request).start();
+    }
+
+    /** From now on, new requests get 503 and responses close their connection. */
+    void drain() {
+        draining = true;
+    }
+
+    boolean draining() {
+        return draining;
+    }
+}

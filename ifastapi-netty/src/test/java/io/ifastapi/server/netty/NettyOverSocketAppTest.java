@@ -1,0 +1,17 @@
+package io.ifastapi.server.netty;
+
+import io.ifastapi.IFastAPI;
+import io.ifastapi.OverSocketAppTest;
+import io.ifastapi.testclient.TestClient;
+
+/**
+ * The core's whole app behaviour suite over a real socket ({@link OverSocketAppTest}: routing, bodies, files,
+ * sessions, errors, middleware, lifespan), with the app served by the Netty adapter: TestClient's network transport
+ * serves the app with its configured server.
+ */
+class NettyOverSocketAppTest extends OverSocketAppTest {
+    @Override
+    protected TestClient.Builder builder(IFastAPI app) {
+        return super.builder(app.server(NettyServer::start));
+    }
+}
