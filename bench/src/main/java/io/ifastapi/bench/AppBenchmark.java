@@ -9,17 +9,22 @@ import io.ifastapi.URL;
 import io.ifastapi.examples.DemoApp;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +34,11 @@ import java.util.concurrent.TimeUnit;
  * HTTP request; what bench/run.sh measures adds the server (Jetty), the kernel and the load generator.
  *
  * <p>{@code /counter} gets the same cookie every time, as in bench/run.sh, so each call decodes n=1 and signs n=2.
+ *
+ * <p>{@code handle} runs on JMH's platform thread. {@code handleOnVirtualThread} runs each request on a new virtual
+ * thread, as the Jetty adapter does: it adds the cost of that thread (compare with {@link VirtualThreadBenchmark})
+ * and, more importantly, shows what per-thread caches (ThreadLocals) cost when every request has a fresh thread,
+ * which a platform-thread benchmark hides (Jackson's default buffer pool allocated 20 KB per request that way).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +47,8 @@ public class AppBenchmark {
 
     @Param({"/hello", "/get-session", "/counter", "/set-session"})
     public String path;
+
+    static final int BATCH = 256;
 
     private final Address client = new Address("127.0.0.1", 50000);
     private IFastAPI app;
@@ -76,6 +88,22 @@ public class AppBenchmark {
     public Response handle() {
         // /set-session without a cookie, as run-peers.sh loads it; the others with the cookie, as a browser would.
         return app.handle(request(path, path.equals("/set-session") ? null : cookieHeader));
+    }
+
+    /**
+     * {@value #BATCH} requests, each on its own new virtual thread, as the Jetty adapter runs them; one carrier thread
+     * (the fork's scheduler parallelism is 1), so the time per operation is the CPU time of one request plus one
+     * virtual thread's start, run and end.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    @Fork(jvmArgsAppend = "-Djdk.virtualThreadScheduler.parallelism=1")
+    public void handleOnVirtualThread(Blackhole blackhole) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < BATCH; i++) {
+                executor.execute(() -> blackhole.consume(handle()));
+            }
+        }
     }
 
     /** A Request as the Jetty adapter builds it: fresh headers, URL and client per request. */

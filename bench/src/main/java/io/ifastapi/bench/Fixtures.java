@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What the benchmarks share: the fixed test key and the sessions they sign, encode and compare. */
-final class Fixtures {
+public final class Fixtures {
     /** The same fixed test key as bench/lib.sh (64 hex digits used as a string key, as SECRET_KEY is). */
-    static final String SECRET_KEY_HEX = "5eb1c4e0d6a2f7b9385c1e0f2a4b6d8c9e1f3a5b7c9d0e2f4a6b8c0d1e3f5a7b";
+    public static final String SECRET_KEY_HEX = "5eb1c4e0d6a2f7b9385c1e0f2a4b6d8c9e1f3a5b7c9d0e2f4a6b8c0d1e3f5a7b";
 
     private Fixtures() {
     }
 
-    static SecretKey key() {
+    public static SecretKey key() {
         return SecretKey.of(SECRET_KEY_HEX);
     }
 
@@ -21,7 +21,7 @@ final class Fixtures {
      * A session by name: {@code demo} is what the demo's /set-session stores ({"key": "value"}), {@code 1KiB} the
      * same plus a 1000-character ASCII string, a session of the size apps keep in cookies (a user, a cart, flags).
      */
-    static Map<String, Object> session(String name) {
+    public static Map<String, Object> session(String name) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("key", "value");
         switch (name) {
@@ -33,7 +33,7 @@ final class Fixtures {
     }
 
     /** Printable ASCII that varies (so nothing is suspiciously regular), deterministic. */
-    static String text(int length) {
+    public static String text(int length) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             out.append((char) ('a' + (i * 7 + i / 26) % 26));

@@ -1,6 +1,6 @@
-package io.ifastapi.bench;
+package io.ifastapi.sessions;
 
-import io.ifastapi.sessions.PythonJson;
+import io.ifastapi.bench.Fixtures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The cookie backend's modification check, run after every request that wrote to (or took a mutable value out of)
- * its session: {@code PythonJson.dumps(session)} compared with the JSON the cookie carried. {@code unchanged} is a
- * write of the same value (no cookie is sent); {@code changed} is /counter's case, where the text differs and the
- * check also parses both texts to rule out a mere change of key order (CookieBackend's code, repeated here because it
- * is private to the sessions package).
+ * its session: {@code PythonJson.dumps(session)} compared with the JSON the cookie carried, by CookieBackend's own
+ * code (this class sits in its package for that). {@code unchanged} is a write of the same value (no cookie is
+ * sent); {@code changed} is /counter's case, where the text differs and the check also parses both texts to rule out
+ * a mere change of key order.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,12 +56,8 @@ public class SessionChangeBenchmark {
         return changed(changed);
     }
 
-    /** As CookieBackend.changed once a key was touched. */
+    /** CookieBackend.save's check once a key was touched: the session's JSON, then the comparison. */
     private boolean changed(Map<String, Object> values) {
-        String now = PythonJson.dumps(values);
-        if (now.equals(originalJson)) {
-            return false;
-        }
-        return !PythonJson.parse(now).equals(PythonJson.parse(originalJson));
+        return CookieBackend.changed(PythonJson.dumps(values), originalJson);
     }
 }
