@@ -27,7 +27,12 @@ final class ExceptionHandlers {
 
     /** The handler of the exception's class or of its nearest registered superclass, or null. */
     ExceptionHandler<Throwable> forClass(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+        return forClass(type, Throwable.class);
+    }
+
+    /** As {@link #forClass(Class)}, looking no higher than {@code top}. */
+    ExceptionHandler<Throwable> forClass(Class<?> type, Class<?> top) {
+        for (Class<?> c = type; c != null; c = c == top ? null : c.getSuperclass()) {
             ExceptionHandler<Throwable> handler = byClass.get(c);
             if (handler != null) {
                 return handler;

@@ -25,7 +25,9 @@ final class ExceptionMiddleware implements Handler {
             if (byStatus != null) {
                 return byStatus.handle(request, e);
             }
-            ExceptionHandler<Throwable> byClass = handlers.forClass(e.getClass());
+            // Only handlers of HTTPException and its subclasses: one for Exception or RuntimeException is the 500
+            // handler (as in Starlette) and must not turn every 404 and 405 into its response.
+            ExceptionHandler<Throwable> byClass = handlers.forClass(e.getClass(), HTTPException.class);
             return byClass != null ? byClass.handle(request, e) : render(e);
         } catch (Exception e) {
             ExceptionHandler<Throwable> byClass = handlers.forClass(e.getClass());

@@ -250,17 +250,30 @@ public class IFastAPI implements Handler {
 
     /**
      * Serves until SIGTERM or Ctrl-C, then stops gracefully: no new connections, in-flight requests finish (up to
-     * the config's grace period), shutdown hooks run.
+     * the config's grace period), shutdown hooks run. A JVM shutdown hook does the stopping; this method returns once
+     * it is done, or when the server is stopped some other way (then the hook is removed). As any JVM, the process
+     * then exits with status 143 after SIGTERM (128 + 15) and 130 after Ctrl-C.
      */
     public void run(ServerConfig config) {
         Server server = start(config);
         Thread hook = new Thread(server::stop, "ifastapi-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) { // SIGTERM arrived while we were starting
+            server.stop();
+            return;
+        }
         try {
             server.awaitStop();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             server.stop();
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook); // stopped without the JVM exiting: don't leak the hook
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what stopped the server
+            }
         }
     }
 

@@ -27,7 +27,7 @@ public final class DemoApp {
     /** The app as configured by these environment variables. */
     public static IFastAPI create(Map<String, String> env) {
         IFastAPI app = new IFastAPI();
-        app.addMiddleware(DemoSessions.middleware(env));
+        app.addMiddleware(DemoSessions.middleware(env, app));
 
         app.get("/hello", request -> HELLO);
 

@@ -1,8 +1,10 @@
 package io.ifastapi.examples;
 
+import io.ifastapi.IFastAPI;
 import io.ifastapi.sessions.MemorySessionStore;
 import io.ifastapi.sessions.SecretKey;
 import io.ifastapi.sessions.SessionMiddleware;
+import io.ifastapi.sessions.redis.RedisSessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,18 +18,31 @@ final class DemoSessions {
     private DemoSessions() {
     }
 
-    static SessionMiddleware middleware(Map<String, String> env) {
+    static SessionMiddleware middleware(Map<String, String> env, IFastAPI app) {
         SessionMiddleware.Builder sessions = SessionMiddleware.builder().secretKey(secretKey(env));
         String backend = env.getOrDefault("SESSION_BACKEND", "cookie").trim().toLowerCase(Locale.ROOT);
         switch (backend) {
             case "cookie", "" -> { }
             case "encrypted" -> sessions.encrypted(true);
             case "memory" -> sessions.store(new MemorySessionStore());
+            case "redis" -> {
+                RedisSessionStore store = redis(env);
+                app.onShutdown(store::close);
+                sessions.store(store);
+            }
             default -> throw new IllegalArgumentException("SESSION_BACKEND must be cookie, encrypted, memory or "
                     + "redis; got '" + backend + "'");
         }
         LOG.info("Sessions: {} backend", backend.isEmpty() ? "cookie" : backend);
         return sessions.build();
+    }
+
+    private static RedisSessionStore redis(Map<String, String> env) {
+        String url = env.get("REDIS_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("SESSION_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379");
+        }
+        return RedisSessionStore.connect(url.trim());
     }
 
     /** In the demo only, a missing key is replaced by a random one, so that the demo runs with no setup. */

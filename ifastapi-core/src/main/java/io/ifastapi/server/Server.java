@@ -13,7 +13,8 @@ public interface Server extends AutoCloseable {
 
     /**
      * Stops gracefully: stops accepting connections, lets in-flight requests finish (up to the configured grace
-     * period), then closes everything and runs the app's shutdown hooks. Safe to call more than once.
+     * period), then closes everything and runs the app's shutdown hooks. Safe to call more than once and from several
+     * threads: the first call stops the server, the others wait until it has stopped.
      */
     void stop();
 

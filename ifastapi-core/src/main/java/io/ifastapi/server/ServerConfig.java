@@ -18,17 +18,28 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 (0 = any free port), got " + port);
         }
+        if (shutdownGrace == null || shutdownGrace.isNegative() || idleTimeout == null || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace and idleTimeout must be durations >= 0");
+        }
+        if (maxHeaderBytes <= 0) {
+            throw new IllegalArgumentException("maxHeaderBytes must be > 0, got " + maxHeaderBytes);
+        }
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8000, Duration.ofSeconds(30), Duration.ofSeconds(30), 8192);
     }
 
-    /** Defaults, with HOST and PORT from the environment when set. */
+    /** Defaults, with HOST and PORT from the environment when set (as uvicorn's --host and --port). */
     public static ServerConfig fromEnvironment() {
         return fromEnvironment(System::getenv);
     }
 
+    /**
+     * Defaults, with HOST and PORT from {@code env} when set and not blank.
+     *
+     * @throws IllegalArgumentException when PORT is not a number from 0 to 65535
+     */
     public static ServerConfig fromEnvironment(Function<String, String> env) {
         ServerConfig config = defaults();
         String host = env.apply("HOST");
@@ -37,17 +48,26 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
         }
         String port = env.apply("PORT");
         if (port != null && !port.isBlank()) {
-            try {
-                config = config.port(Integer.parseInt(port.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("PORT must be a number from 0 to 65535, got '" + port + "'", e);
-            }
+            config = config.port(parsePort(port));
         }
         return config;
     }
 
     public static ServerConfig fromEnvironment(Map<String, String> env) {
         return fromEnvironment(env::get);
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the value
+        }
+        throw new IllegalArgumentException("PORT must be a number from 0 to 65535 (0 = any free port), got '"
+                + value + "'");
     }
 
     public ServerConfig host(String newHost) {

@@ -19,7 +19,9 @@ final class CookieBackend implements SessionBackend {
     @Override
     public Session load(String cookieValue, Commit commit) {
         DecodeResult result = codec.decode(cookieValue);
-        commit.hadValidCookie = result.isValid();
+        // Only a cookie that held something is worth clearing: one holding {} (Starlette never mints it) that stays
+        // empty is no change, whatever the handler called.
+        commit.hadValidCookie = result.isValid() && !result.session().isEmpty();
         commit.resign = result.signedWithOldKey() && result.isValid();
         commit.originalJson = result.payloadJson();
         return new Session(result.session(), null);
@@ -29,7 +31,8 @@ final class CookieBackend implements SessionBackend {
     public String save(Session session, Commit commit, boolean rolling) {
         Map<String, Object> values = session.values();
         if (values.isEmpty()) {
-            // Starlette clears the cookie when a session that came in is now empty, and sends nothing otherwise.
+            // Starlette clears the cookie when a session that came in non-empty is now empty, and sends nothing
+            // otherwise.
             return commit.hadValidCookie ? cookie.clearHeader() : null;
         }
         String json = null; // the session's JSON once the change check has written it, so encoding does not again

@@ -58,7 +58,7 @@ public final class EncryptedCookieCodec implements SessionCodec {
 
     /**
      * @param keys the secret keys, current first: the first encrypts, all are tried to decrypt (rotation)
-     * @param maxAge cookies older than this are refused; null for no limit
+     * @param maxAge cookies older than this are refused; null for no limit, negative to refuse all
      * @param clock "now", for the issue time written and the age checks
      */
     public EncryptedCookieCodec(List<SecretKey> keys, Duration maxAge, Clock clock) {
@@ -66,7 +66,7 @@ public final class EncryptedCookieCodec implements SessionCodec {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("At least one secret key is needed");
         }
-        this.maxAge = SessionAge.validMaxAge(maxAge);
+        this.maxAge = maxAge;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.keys = new SecretKeySpec[keys.size()];
         for (int i = 0; i < this.keys.length; i++) {
@@ -150,7 +150,7 @@ public final class EncryptedCookieCodec implements SessionCodec {
         byte[] jsonBytes = new byte[plaintext.length - TIMESTAMP_BYTES];
         System.arraycopy(plaintext, TIMESTAMP_BYTES, jsonBytes, 0, jsonBytes.length);
         try {
-            String json = SignedCookieCodec.utf8(jsonBytes);
+            String json = StrictUtf8.decode(jsonBytes);
             return DecodeResult.valid(PythonJson.parse(json), Instant.ofEpochSecond(issuedAt), keyIndex, json);
         } catch (CharacterCodingException | MalformedJsonException e) {
             return DecodeResult.invalid(DecodeStatus.MALFORMED); // authentic, so only a foreign writer with our key

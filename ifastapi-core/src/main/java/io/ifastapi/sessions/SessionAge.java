@@ -22,18 +22,12 @@ final class SessionAge {
         return epochSeconds >= 0 && epochSeconds <= java.time.Instant.MAX.getEpochSecond();
     }
 
-    /** Checks a max age given to a constructor: null (no limit) or not negative. */
-    static Duration validMaxAge(Duration maxAge) {
-        if (maxAge != null && maxAge.isNegative()) {
-            throw new IllegalArgumentException("maxAge must not be negative: " + maxAge);
-        }
-        return maxAge;
-    }
-
     /**
      * itsdangerous 2.1 {@code TimestampSigner.unsign}: only when a max age is given, {@code age > max_age} is
      * expired and {@code age < 0} (issued in the future) is refused too; with no max age neither is checked.
      * Whole seconds suffice: for an integer age, {@code age > 1.5} and {@code age > 1} are the same test.
+     * A negative max age (Starlette's {@code max_age=-1}) refuses every cookie, as in itsdangerous: one issued up to
+     * now is older than it, one issued later is from the future.
      */
     static DecodeStatus check(long issuedAt, long now, Duration maxAge) {
         if (maxAge == null) {

@@ -140,7 +140,8 @@ public final class SessionMiddleware implements Middleware {
 
         /**
          * Key rotation: the first key signs, every key verifies, and a cookie signed with an older key is re-issued
-         * under the first. Drop an old key once max_age has passed since you added the new one.
+         * under the first on the first request that reads the session. Drop an old key once max_age has passed since
+         * you added the new one.
          */
         public Builder secretKeys(List<SecretKey> rotation) {
             keys.clear();
@@ -157,7 +158,7 @@ public final class SessionMiddleware implements Middleware {
         /**
          * How long a session lasts: the cookie's Max-Age, the signature's maximum age and a store's idle time to live.
          * Default 14 days. {@code null}: a browser-session cookie with no age check (a store still expires sessions
-         * after 14 idle days).
+         * after 14 idle days). For cookie sessions, as in Starlette, a negative max age refuses every cookie.
          */
         public Builder maxAge(Duration maxAge) {
             this.maxAge = maxAge;

@@ -1,8 +1,6 @@
 package io.ifastapi.sessions;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,11 +36,12 @@ public final class SignedCookieCodec implements SessionCodec {
 
     /**
      * @param keys the secret keys, current first: the first signs, all verify (rotation)
-     * @param maxAge cookies older than this are refused; null for no limit (Starlette's {@code max_age=None})
+     * @param maxAge cookies older than this are refused; null for no limit (Starlette's {@code max_age=None});
+     *     negative to refuse every cookie (Starlette's {@code max_age=-1})
      * @param clock "now", for the timestamp written and the age checks
      */
     public SignedCookieCodec(List<SecretKey> keys, Duration maxAge, Clock clock) {
-        this.maxAge = SessionAge.validMaxAge(maxAge);
+        this.maxAge = maxAge;
         this.signer = new TimestampSigner(keys, clock);
     }
 
@@ -67,10 +66,12 @@ public final class SignedCookieCodec implements SessionCodec {
         if (cookieValue == null || cookieValue.isEmpty()) {
             return DecodeResult.invalid(DecodeStatus.MISSING);
         }
-        int tsDot = cookieValue.lastIndexOf(TimestampSigner.SEPARATOR, cookieValue.lastIndexOf('.') - 1);
-        if (cookieValue.length() > MAX_COOKIE_CHARS || tsDot <= 0
-                || !Base64Url.isStandardAlphabet(cookieValue, 0, tsDot)) {
+        if (cookieValue.length() > MAX_COOKIE_CHARS) {
             return DecodeResult.invalid(DecodeStatus.MALFORMED);
+        }
+        int payloadEnd = payloadEnd(cookieValue);
+        if (payloadEnd <= 0 || !Base64Url.isStandardAlphabet(cookieValue, 0, payloadEnd)) {
+            return DecodeResult.invalid(DecodeStatus.MALFORMED); // the signer checks the timestamp and signature
         }
         TimestampSigner.Unsigned unsigned = signer.unsign(cookieValue, maxAge);
         return switch (unsigned.status()) {
@@ -95,39 +96,31 @@ public final class SignedCookieCodec implements SessionCodec {
         if (cookieValue == null || cookieValue.length() > MAX_COOKIE_CHARS) {
             return null;
         }
-        int tsDot = cookieValue.lastIndexOf(TimestampSigner.SEPARATOR, cookieValue.lastIndexOf('.') - 1);
-        if (tsDot <= 0) {
+        int payloadEnd = payloadEnd(cookieValue);
+        if (payloadEnd <= 0) {
             return null;
         }
         try {
-            return utf8(Base64.getDecoder().decode(cookieValue.substring(0, tsDot)));
+            return StrictUtf8.decode(Base64.getDecoder().decode(cookieValue.substring(0, payloadEnd)));
         } catch (IllegalArgumentException | CharacterCodingException e) {
             return null;
         }
     }
 
+    /** Where the payload ends: the second separator from the end; -1 when there are fewer than two. */
+    private static int payloadEnd(String cookieValue) {
+        int sigDot = cookieValue.lastIndexOf(TimestampSigner.SEPARATOR);
+        return cookieValue.lastIndexOf(TimestampSigner.SEPARATOR, sigDot - 1);
+    }
+
     private static DecodeResult readPayload(TimestampSigner.Unsigned unsigned) {
         try {
-            String json = utf8(Base64.getDecoder().decode(unsigned.value()));
+            String json = StrictUtf8.decode(Base64.getDecoder().decode(unsigned.value()));
             return DecodeResult.valid(PythonJson.parse(json), unsigned.issuedAt(), unsigned.keyIndex(), json);
         } catch (IllegalArgumentException | CharacterCodingException e) {
             // Authentic but unreadable (MalformedJsonException is an IllegalArgumentException): only a buggy or
             // foreign signer holding our key makes such a cookie.
             return DecodeResult.invalid(DecodeStatus.MALFORMED);
         }
-    }
-
-    /** Strict UTF-8 (Python's {@code json.loads} of bytes fails on invalid UTF-8 too); ASCII, the usual, is cheap. */
-    static String utf8(byte[] bytes) throws CharacterCodingException {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes))
-                        .toString();
-            }
-        }
-        return new String(bytes, StandardCharsets.US_ASCII);
     }
 }

@@ -48,6 +48,45 @@ class EncryptedCookieCodecTest {
         assertThat(StandardCharsets.UTF_8.decode(plaintext).toString()).isEqualTo(json);
     }
 
+    /** Encrypts any plaintext as the class comment documents the format. */
+    private static String encryptAsDocumented(byte[] plaintext, SecretKey secret) throws Exception {
+        byte[] key = Hkdf.derive("ifastapi.EncryptedCookieCodec".getBytes(StandardCharsets.US_ASCII), secret.bytes(),
+                "ifastapi session cookie v1".getBytes(StandardCharsets.US_ASCII), 32);
+        byte[] nonce = new byte[12];
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        cipher.updateAAD(new byte[] {1});
+        byte[] sealed = cipher.doFinal(plaintext);
+        return Base64Url.encode(ByteBuffer.allocate(13 + sealed.length).put((byte) 1).put(nonce).put(sealed).array());
+    }
+
+    private static byte[] plaintext(long issuedAt, byte[] json) {
+        return ByteBuffer.allocate(8 + json.length).putLong(issuedAt).put(json).array();
+    }
+
+    @Test
+    void aCookieWrittenFromTheDocumentationIsRead() throws Exception {
+        String cookie = encryptAsDocumented(plaintext(Codecs.NOW, "{\"a\": [1]}".getBytes(StandardCharsets.US_ASCII)),
+                Codecs.KEY);
+        DecodeResult result = codec.decode(cookie);
+        assertThat(result.status()).isEqualTo(DecodeStatus.VALID);
+        assertThat(result.session()).isEqualTo(Map.of("a", List.of(1)));
+    }
+
+    @Test
+    void authenticButUnusablePlaintextsAreMalformed() throws Exception {
+        byte[] notAnObject = "[1]".getBytes(StandardCharsets.US_ASCII);
+        byte[] notUtf8 = {'{', '"', (byte) 0xff, '"', ':', '1', '}'};
+        byte[] object = "{}".getBytes(StandardCharsets.US_ASCII);
+        for (byte[] plaintext : List.of(plaintext(Codecs.NOW, notAnObject), plaintext(Codecs.NOW, notUtf8),
+                plaintext(-1, object), plaintext(Long.MAX_VALUE, object))) {
+            DecodeResult result = new EncryptedCookieCodec(List.of(Codecs.KEY), null, Codecs.at(Codecs.NOW))
+                    .decode(encryptAsDocumented(plaintext, Codecs.KEY));
+            assertThat(result.status()).isEqualTo(DecodeStatus.MALFORMED);
+            assertThat(result.session()).isEmpty();
+        }
+    }
+
     @Test
     void everyCookieHasAFreshNonce() {
         String first = codec.encode(SESSION);
@@ -109,11 +148,20 @@ class EncryptedCookieCodecTest {
     void constructorChecksItsArguments() {
         assertThatThrownBy(() -> new EncryptedCookieCodec(List.of(), null, Codecs.at(0)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EncryptedCookieCodec(List.of(Codecs.KEY), Duration.ofSeconds(-1), Codecs.at(0)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SignedCookieCodec(List.of(Codecs.KEY), Duration.ofSeconds(-1), Codecs.at(0)))
-                .isInstanceOf(IllegalArgumentException.class);
         assertThat(EncryptedCookieCodec.of(Codecs.KEY).maxAge()).isEqualTo(Duration.ofDays(14));
         assertThat(SignedCookieCodec.of(Codecs.KEY).maxAge()).isEqualTo(Duration.ofDays(14));
+    }
+
+    @Test
+    void aNegativeMaxAgeRefusesEveryCookieAsItsdangerousDoes() {
+        Duration minusOne = Duration.ofSeconds(-1); // Starlette's max_age=-1
+        List<SecretKey> keys = List.of(Codecs.KEY);
+        for (SessionCodec codec : List.of(new EncryptedCookieCodec(keys, minusOne, Codecs.at(Codecs.NOW)),
+                new SignedCookieCodec(keys, minusOne, Codecs.at(Codecs.NOW)))) {
+            DecodeResult justIssued = codec.decode(codec.encode(SESSION));
+
+            assertThat(justIssued.status()).as(codec.getClass().getSimpleName()).isEqualTo(DecodeStatus.EXPIRED);
+            assertThat(justIssued.session()).isEmpty();
+        }
     }
 }

@@ -31,7 +31,8 @@ class TimestampSignerTest {
                 .digest(("itsdangerous.Signer" + "signer" + secret).getBytes(StandardCharsets.UTF_8));
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(key, "HmacSHA1"));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        byte[] signature = mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
     }
 
     @Test

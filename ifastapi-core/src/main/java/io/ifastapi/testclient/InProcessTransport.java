@@ -1,0 +1,53 @@
+package io.ifastapi.testclient;
+
+import io.ifastapi.Address;
+import io.ifastapi.HttpStatus;
+import io.ifastapi.IFastAPI;
+import io.ifastapi.Request;
+import io.ifastapi.Response;
+import io.ifastapi.URL;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+
+/**
+ * Calls {@code app.handle(request)} directly, no socket: what Starlette's TestClient does through ASGI. It does
+ * what a server adapter does around the call: a Content-Length for in-memory bodies, streaming bodies run to their
+ * end. The client address is {@code testclient:50000}, as in Starlette.
+ */
+final class InProcessTransport implements Transport {
+    static final Address CLIENT = new Address("testclient", 50000);
+
+    private final IFastAPI app;
+    private final URL baseUrl;
+
+    InProcessTransport(IFastAPI app, URL baseUrl) {
+        this.app = app;
+        this.baseUrl = baseUrl;
+        TestClient.startup(app);
+    }
+
+    @Override
+    public URL baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public Received send(Sent sent) {
+        InputStream body = sent.stream() != null ? sent.stream()
+                : sent.body() != null ? new ByteArrayInputStream(sent.body()) : null;
+        Response response = app.handle(new Request(sent.method(), sent.url(), sent.headers().copy(), CLIENT, body));
+        boolean streaming = response.isStreaming();
+        byte[] bytes = response.bufferedBody();
+        var headers = response.headers().copy();
+        if (!streaming && !headers.contains("content-length") && !HttpStatus.bodyless(response.status())) {
+            headers.set("content-length", Integer.toString(bytes.length));
+        }
+        return new Received(response.status(), headers, bytes, response.serverError());
+    }
+
+    @Override
+    public void close() {
+        app.shutdown();
+    }
+}
