@@ -15,7 +15,13 @@ final class CookieParser {
     static Map<String, String> parse(List<String> headerValues) {
         Map<String, String> cookies = new LinkedHashMap<>();
         for (String header : headerValues) {
-            for (String chunk : header.split(";")) {
+            // Pairs split on ';' (by hand: String.split allocates an array and a list on every request).
+            for (int start = 0, end; start <= header.length(); start = end + 1) {
+                end = header.indexOf(';', start);
+                if (end < 0) {
+                    end = header.length();
+                }
+                String chunk = header.substring(start, end);
                 int eq = chunk.indexOf('=');
                 String name = eq < 0 ? "" : chunk.substring(0, eq).trim();
                 String value = (eq < 0 ? chunk : chunk.substring(eq + 1)).trim();

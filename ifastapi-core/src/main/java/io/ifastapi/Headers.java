@@ -137,12 +137,10 @@ public final class Headers {
         if (name == null || name.isEmpty() || value == null) {
             throw new IllegalArgumentException("A header needs a name and a value, got " + name + ": " + value);
         }
-        // A CR or LF in a value would let a caller inject headers (response splitting).
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                throw new IllegalArgumentException("Header " + name + " must not contain CR or LF");
-            }
+        // A CR or LF in a value would let a caller inject headers (response splitting). indexOf is vectorised: this
+        // runs for every header of every request and response.
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("Header " + name + " must not contain CR or LF");
         }
     }
 

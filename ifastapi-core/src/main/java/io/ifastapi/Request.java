@@ -252,7 +252,8 @@ public final class Request {
 
     /** For the router: the converted parameters of the matched route. */
     public void pathParams(Map<String, Object> params) {
-        this.pathParams = Collections.unmodifiableMap(params);
+        // Static routes (most) pass the immutable Map.of(): no need for a read-only wrapper per request.
+        this.pathParams = params.isEmpty() ? Map.of() : Collections.unmodifiableMap(params);
     }
 
     /**

@@ -18,12 +18,18 @@ public final class PathTemplate {
     private final Pattern pattern;
     private final List<String> names;
     private final List<Converter> converters;
+    /** The literal text before the first parameter and after the last: any match starts and ends with them. */
+    private final String literalPrefix;
+    private final String literalSuffix;
 
-    private PathTemplate(String template, Pattern pattern, List<String> names, List<Converter> converters) {
+    private PathTemplate(String template, Pattern pattern, List<String> names, List<Converter> converters,
+            String literalPrefix, String literalSuffix) {
         this.template = template;
         this.pattern = pattern;
         this.names = names;
         this.converters = converters;
+        this.literalPrefix = literalPrefix;
+        this.literalSuffix = literalSuffix;
     }
 
     public static PathTemplate compile(String template, Map<String, Converter> extraConverters) {
@@ -35,7 +41,11 @@ public final class PathTemplate {
         List<String> names = new ArrayList<>();
         List<Converter> converters = new ArrayList<>();
         int last = 0;
+        int firstParam = -1;
         while (m.find()) {
+            if (firstParam < 0) {
+                firstParam = m.start();
+            }
             String name = m.group(1);
             String type = m.group(2) == null ? "str" : m.group(2);
             Converter converter = extraConverters.getOrDefault(type, Converter.BUILT_IN.get(type));
@@ -58,16 +68,22 @@ public final class PathTemplate {
                     + "; write {name} or {name:type}");
         }
         if (names.isEmpty()) {
-            return new PathTemplate(template, null, List.of(), List.of());
+            return new PathTemplate(template, null, List.of(), List.of(), template, "");
         }
         regex.append(Pattern.quote(rest)).append('$');
-        return new PathTemplate(template, Pattern.compile(regex.toString()), List.copyOf(names), List.copyOf(converters));
+        return new PathTemplate(template, Pattern.compile(regex.toString()), List.copyOf(names), List.copyOf(converters),
+                template.substring(0, firstParam), rest);
     }
 
     /** The converted parameters when the path matches, else null. */
     public Map<String, Object> match(String path) {
         if (pattern == null) {
             return template.equals(path) ? Map.of() : null;
+        }
+        // The regex is ^prefix(...)...suffix$ with both literal: a cheap test rules out most paths before it runs.
+        if (path.length() < literalPrefix.length() + literalSuffix.length() || !path.startsWith(literalPrefix)
+                || !path.endsWith(literalSuffix)) {
+            return null;
         }
         Matcher m = pattern.matcher(path);
         if (!m.matches()) {
@@ -78,6 +94,11 @@ public final class PathTemplate {
             params.put(names.get(i), converters.get(i).convert().apply(m.group(i + 1)));
         }
         return params;
+    }
+
+    /** The literal text before the first parameter (the whole template when it has none). */
+    String literalPrefix() {
+        return literalPrefix;
     }
 
     public boolean isStatic() {

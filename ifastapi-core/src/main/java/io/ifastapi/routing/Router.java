@@ -132,11 +132,23 @@ public class Router implements Handler {
         String path = request.routePath();
         String method = request.method();
         Set<String> allowed = null;
-        for (Candidate candidate : index().candidates(path)) {
-            RouteEntry entry = candidate.entry;
-            Map<String, Object> params = candidate.params != null ? candidate.params : entry.matchPath(path);
-            if (params == null) {
-                continue;
+        Index index = index();
+        int[] statics = index.statics(path);
+        int[] dynamic = index.dynamic(path);
+        // The entries that may match, in order of addition: static ones (their params are known: none) merged with
+        // the templated ones and mounts that can match this path at all.
+        for (int s = 0, d = 0; s < statics.length || d < dynamic.length; ) {
+            RouteEntry entry;
+            Map<String, Object> params;
+            if (d >= dynamic.length || (s < statics.length && statics[s] < dynamic[d])) {
+                entry = index.entries[statics[s++]];
+                params = Map.of();
+            } else {
+                entry = index.entries[dynamic[d++]];
+                params = entry.matchPath(path);
+                if (params == null) {
+                    continue;
+                }
             }
             if (entry.acceptsMethod(method)) {
                 return entry.handle(request, params);
@@ -161,8 +173,12 @@ public class Router implements Handler {
     }
 
     private boolean matchesAny(String path) {
-        for (Candidate candidate : index().candidates(path)) {
-            if (candidate.params != null || candidate.entry.matchPath(path) != null) {
+        Index index = index();
+        if (index.statics(path).length > 0) {
+            return true;
+        }
+        for (int i : index.dynamic(path)) {
+            if (index.entries[i].matchPath(path) != null) {
                 return true;
             }
         }
@@ -187,42 +203,96 @@ public class Router implements Handler {
         return current;
     }
 
-    private record Candidate(RouteEntry entry, Map<String, Object> params) {
-    }
-
     /**
-     * Static paths are looked up in a hash map, the rest are scanned; both keep the order of addition so the first
-     * match wins as if everything were scanned. With 100 routes a request costs one lookup and a few regexes.
+     * Static paths are looked up in a hash map. Templated routes and mounts are grouped by the first path segment
+     * they require literally ({@code /users/{id}} and the mount {@code /users} need "users"; {@code /{id}} and
+     * {@code /u{id}} could match any, so they are in every group): a request is checked only against the group of
+     * its own first segment. Every list keeps the order of addition, so the first match wins exactly as if every
+     * entry were scanned; only entries that cannot match are skipped. So a request costs one or two hash lookups
+     * and the regexes of the routes under its first segment, however many routes the app has.
      */
     private static final class Index {
-        private final Map<String, List<Integer>> staticPaths = new HashMap<>();
-        private final List<Integer> dynamic = new ArrayList<>();
-        private final List<RouteEntry> entries;
+        private static final int[] NONE = new int[0];
 
-        Index(List<RouteEntry> entries) {
-            this.entries = List.copyOf(entries);
-            for (int i = 0; i < this.entries.size(); i++) {
-                if (this.entries.get(i) instanceof Route route && route.template().isStatic()) {
-                    staticPaths.computeIfAbsent(route.template().template(), k -> new ArrayList<>(1)).add(i);
+        final RouteEntry[] entries;
+        private final Map<String, int[]> staticPaths = new HashMap<>();
+        private final Map<String, int[]> dynamicByFirstSegment = new HashMap<>();
+        /** Templated routes and mounts whose first segment is not literal: candidates for every path. */
+        private final int[] anySegment;
+
+        Index(List<RouteEntry> list) {
+            entries = list.toArray(new RouteEntry[0]);
+            Map<String, List<Integer>> statics = new HashMap<>();
+            Map<String, List<Integer>> bySegment = new HashMap<>();
+            List<Integer> any = new ArrayList<>();
+            for (int i = 0; i < entries.length; i++) {
+                if (entries[i] instanceof Route route && route.template().isStatic()) {
+                    statics.computeIfAbsent(route.template().template(), k -> new ArrayList<>(1)).add(i);
+                    continue;
+                }
+                String segment = literalFirstSegment(entries[i]);
+                if (segment == null) {
+                    any.add(i);
                 } else {
-                    dynamic.add(i);
+                    bySegment.computeIfAbsent(segment, k -> new ArrayList<>()).add(i);
                 }
             }
+            statics.forEach((path, indexes) -> staticPaths.put(path, toArray(indexes)));
+            anySegment = toArray(any);
+            // Each group also holds the any-segment entries, merged in order of addition.
+            bySegment.forEach((segment, indexes) -> {
+                List<Integer> merged = new ArrayList<>(indexes);
+                merged.addAll(any);
+                merged.sort(null);
+                dynamicByFirstSegment.put(segment, toArray(merged));
+            });
         }
 
-        /** Entries that may match, in order; static ones come with their (empty) params already known. */
-        List<Candidate> candidates(String path) {
-            List<Integer> statics = staticPaths.getOrDefault(path, List.of());
-            List<Candidate> out = new ArrayList<>(statics.size() + dynamic.size());
-            int s = 0;
-            int d = 0;
-            while (s < statics.size() || d < dynamic.size()) {
-                boolean takeStatic = d >= dynamic.size() || (s < statics.size() && statics.get(s) < dynamic.get(d));
-                if (takeStatic) {
-                    out.add(new Candidate(entries.get(statics.get(s++)), Map.of()));
-                } else {
-                    out.add(new Candidate(entries.get(dynamic.get(d++)), null));
-                }
+        /** Static routes of exactly this path, in order. */
+        int[] statics(String path) {
+            return staticPaths.getOrDefault(path, NONE);
+        }
+
+        /** Templated routes and mounts that may match this path, in order. */
+        int[] dynamic(String path) {
+            if (dynamicByFirstSegment.isEmpty()) {
+                return anySegment;
+            }
+            String segment = firstSegment(path);
+            int[] group = segment == null ? null : dynamicByFirstSegment.get(segment);
+            return group != null ? group : anySegment;
+        }
+
+        /** "users" for /users and /users/7; null when the path does not start with '/'. */
+        private static String firstSegment(String path) {
+            if (path.isEmpty() || path.charAt(0) != '/') {
+                return null;
+            }
+            int end = path.indexOf('/', 1);
+            return path.substring(1, end < 0 ? path.length() : end);
+        }
+
+        /**
+         * The first segment every path this entry matches must have, or null when it is not fixed: a mount
+         * {@code /api/v1} matches only /api/v1 and /api/v1/..., whose first segment is "api"; a template's literal
+         * text before its first parameter fixes the first segment when it already contains the segment's end,
+         * as in {@code /users/{id}} (but not {@code /{name}} or {@code /file{n}}).
+         */
+        private static String literalFirstSegment(RouteEntry entry) {
+            String literal;
+            if (entry instanceof Mount mount) {
+                literal = mount.prefix() + "/";
+            } else {
+                literal = ((Route) entry).template().literalPrefix();
+            }
+            int end = literal.indexOf('/', 1);
+            return literal.startsWith("/") && end > 0 ? literal.substring(1, end) : null;
+        }
+
+        private static int[] toArray(List<Integer> list) {
+            int[] out = new int[list.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = list.get(i);
             }
             return out;
         }

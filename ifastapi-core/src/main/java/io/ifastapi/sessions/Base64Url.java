@@ -16,6 +16,9 @@ final class Base64Url {
 
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+    private static final boolean[] URL_ALPHABET = alphabet("-_");
+    private static final boolean[] STANDARD_ALPHABET = alphabet("+/=");
+
     private Base64Url() {
     }
 
@@ -45,24 +48,31 @@ final class Base64Url {
 
     /** True when every character in {@code text[from, to)} is one of the 64 URL-safe base64 characters. */
     static boolean isUrlAlphabet(CharSequence text, int from, int to) {
+        return allIn(URL_ALPHABET, text, from, to);
+    }
+
+    /** True when every character in {@code text[from, to)} belongs to standard base64, padding included. */
+    static boolean isStandardAlphabet(CharSequence text, int from, int to) {
+        return allIn(STANDARD_ALPHABET, text, from, to);
+    }
+
+    /** A table lookup per character: every session cookie (up to 4 KB) is checked this way on every request. */
+    private static boolean allIn(boolean[] alphabet, CharSequence text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (!(isAlphanumeric(c) || c == '-' || c == '_')) {
+            if (c >= 128 || !alphabet[c]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** True when every character in {@code text[from, to)} belongs to standard base64, padding included. */
-    static boolean isStandardAlphabet(CharSequence text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (!(isAlphanumeric(c) || c == '+' || c == '/' || c == '=')) {
-                return false;
-            }
+    private static boolean[] alphabet(String extra) {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            table[c] = isAlphanumeric(c) || extra.indexOf(c) >= 0;
         }
-        return true;
+        return table;
     }
 
     private static boolean isAlphanumeric(char c) {

@@ -35,28 +35,43 @@ final class CookieBackend implements SessionBackend {
             // otherwise.
             return commit.hadValidCookie ? cookie.clearHeader() : null;
         }
-        if (!rolling && !commit.resign && !session.isRegenerateIdRequested() && !changed(session, commit)) {
-            return null;
+        String json = null; // the session's JSON once the change check has written it, so encoding does not again
+        if (!rolling && !commit.resign && !session.isRegenerateIdRequested()) {
+            if (session.touchedKeys().isEmpty() && !session.wasCleared()) {
+                return null; // nothing was written or handed out: the fast path of a read-only request
+            }
+            if (commit.originalJson != null) {
+                json = PythonJson.dumps(values);
+                if (!changed(json, commit.originalJson)) {
+                    return null;
+                }
+            } // else a new session with something in it
         }
-        String header = cookie.setHeader(codec.encode(values));
+        String header = cookie.setHeader(encode(values, json));
         if (header.length() > SessionCookie.BROWSER_LIMIT) {
             throw new SessionTooLargeException(cookie.name(), header.length());
         }
         return header;
     }
 
-    private static boolean changed(Session session, Commit commit) {
-        if (session.touchedKeys().isEmpty() && !session.wasCleared()) {
-            return false; // nothing was written or handed out: the fast path of a read-only request
-        }
-        if (commit.originalJson == null) {
-            return true; // a new session with something in it
-        }
-        String now = PythonJson.dumps(session.values());
-        if (now.equals(commit.originalJson)) {
+    /** Whether the session's JSON now says something else than the JSON it was read from. */
+    static boolean changed(String now, String original) {
+        if (now.equals(original)) {
             return false;
         }
         // Same content in another key order (a key removed and put back) is no change either.
-        return !PythonJson.parse(now).equals(PythonJson.parse(commit.originalJson));
+        return !PythonJson.parse(now).equals(PythonJson.parse(original));
+    }
+
+    private String encode(Map<String, Object> values, String json) {
+        if (json != null) {
+            if (codec instanceof SignedCookieCodec signed) {
+                return signed.encodeJson(json);
+            }
+            if (codec instanceof EncryptedCookieCodec encrypted) {
+                return encrypted.encodeJson(json);
+            }
+        }
+        return codec.encode(values);
     }
 }

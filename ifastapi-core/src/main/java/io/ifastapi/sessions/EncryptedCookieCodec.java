@@ -84,7 +84,12 @@ public final class EncryptedCookieCodec implements SessionCodec {
     @Override
     public String encode(Map<String, ?> session) {
         Objects.requireNonNull(session, "session");
-        byte[] json = PythonJson.dumps(session).getBytes(StandardCharsets.UTF_8);
+        return encodeJson(PythonJson.dumps(session));
+    }
+
+    /** {@link #encode} of a session whose {@link PythonJson#dumps} is {@code jsonText} (the middleware has it already). */
+    String encodeJson(String jsonText) {
+        byte[] json = jsonText.getBytes(StandardCharsets.UTF_8);
         byte[] plaintext = ByteBuffer.allocate(TIMESTAMP_BYTES + json.length)
                 .putLong(SessionAge.nowSeconds(clock))
                 .put(json)

@@ -180,8 +180,14 @@ final class PythonJsonWriter {
     private void string(String s) {
         out.append('"');
         int length = s.length();
+        int plainFrom = 0; // characters written as they are are copied in runs, not one by one
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
+            if (c >= ' ' && c != '"' && c != '\\' && (c <= '~' || pretty)) {
+                continue;
+            }
+            out.append(s, plainFrom, i);
+            plainFrom = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -190,16 +196,11 @@ final class PythonJsonWriter {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> {
-                    if (c >= ' ' && (c <= '~' || pretty)) {
-                        out.append(c);
-                    } else {
-                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf])
-                                .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-                    }
-                }
+                default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf])
+                        .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             }
         }
+        out.append(s, plainFrom, length);
         out.append('"');
     }
 }

@@ -53,8 +53,12 @@ public final class SignedCookieCodec implements SessionCodec {
     @Override
     public String encode(Map<String, ?> session) {
         Objects.requireNonNull(session, "session");
-        byte[] json = PythonJson.dumps(session).getBytes(StandardCharsets.UTF_8);
-        return signer.sign(Base64.getEncoder().encodeToString(json));
+        return encodeJson(PythonJson.dumps(session));
+    }
+
+    /** {@link #encode} of a session whose {@link PythonJson#dumps} is {@code json} (the middleware has it already). */
+    String encodeJson(String json) {
+        return signer.sign(Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# A/B of two builds of the demo over HTTP, interleaved (A B A B ...) so that drifting load on a shared machine hits
+# both alike: for each round and each jar, start the demo, warm up, then measure each endpoint with wrk -t1 -c64 (as
+# bench/run.sh). Reports the median req/s and server CPU us/req of each jar per endpoint, and B's ratio to A.
+#
+# Usage:  bench/ab.sh A.jar B.jar                 # e.g. a copy of the demo jar before a change, and the new one
+#         ROUNDS=5 ENDPOINTS="get-session counter" bench/ab.sh A.jar B.jar
+# Env:    ROUNDS (3) DURATION (10) WARMUP (5) ENDPOINTS ("hello get-session counter set-session") PORT (28500)
+#         JAVA_OPTS (-Xms1g -Xmx1g) QUIET_WAIT (30)
+# Loopback only; wrk bounded by -d and timeout; stops only the demos it started, by PID.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+[[ "${1:-}" == "-h" || "${1:-}" == "--help" ]] && { usage; exit 0; }
+(( $# == 2 )) && [[ -f "$1" && -f "$2" ]] || { usage >&2; exit 2; }
+JAR_A="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+JAR_B="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+
+JAVA_HOME="$(find_jdk)"; export JAVA_HOME; export PATH="$JAVA_HOME/bin:$PATH"
+ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-5}"; PORT="${PORT:-28500}"
+ENDPOINTS="${ENDPOINTS:-hello get-session counter set-session}"
+JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"; QUIET_WAIT="${QUIET_WAIT:-30}"
+HOST=127.0.0.1; CLK_TCK="$(getconf CLK_TCK)"
+LOG_DIR="$(mktemp -d /tmp/ifastapi-ab.XXXXXX)"
+RESULTS="$LOG_DIR/results.txt"   # jar endpoint rps us_per_req other_pct
+
+exec 9>"${LOCK_FILE:-/tmp/loopback-bench.lock}"
+flock -w 600 9 || echo "could not get the benchmark lock in 600 s; going on" >&2
+
+SERVER_PID=""
+stop_demo() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+trap 'stop_demo; exit 130' INT TERM
+trap stop_demo EXIT
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+child_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
+sys_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+wait_for_quiet() {
+  local waited=0 a b sa sb busy
+  while :; do
+    a=$(sys_ticks); sa=$(cpu_ticks "${SERVER_PID:-0}"); sleep 1; b=$(sys_ticks); sb=$(cpu_ticks "${SERVER_PID:-0}")
+    busy=$(( ((b - a) - (sb - sa)) * 100 / CLK_TCK ))
+    (( busy <= 15 )) && return 0
+    (( waited >= QUIET_WAIT )) && { echo "    (machine still busy: others use ${busy}% of a core; measuring anyway)" >&2; return 0; }
+    sleep 2; waited=$((waited + 3))
+  done
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+  for label in A B; do
+    jar="$JAR_A"; [[ "$label" == B ]] && jar="$JAR_B"
+    wait_for_quiet
+    PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" java $JAVA_OPTS -jar "$jar" >"$LOG_DIR/$label.$round.log" 2>&1 9>&- &
+    SERVER_PID=$!
+    for _ in $(seq 1 600); do curl -s -o /dev/null --max-time 1 "http://$HOST:$PORT/hello" && break; sleep 0.1; done
+    cookie=$(curl -s --max-time 5 -o /dev/null -D - "http://$HOST:$PORT/set-session" \
+      | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(session=[^;]*\);.*/\1/p' | head -1)
+    [[ -n "$cookie" ]] || { echo "$label: /set-session sent no cookie (see $LOG_DIR/$label.$round.log)" >&2; exit 1; }
+    for ep in $ENDPOINTS; do
+      args=(-t1 -c64 --latency)
+      [[ "$ep" == get-session || "$ep" == counter ]] && args+=(-H "Cookie: $cookie")
+      url="http://$HOST:$PORT/$ep"
+      timeout $((WARMUP + 30)) wrk "${args[@]}" -d"${WARMUP}s" "$url" >/dev/null 2>&1 || true
+      wait_for_quiet
+      out="$LOG_DIR/$label.$round.$ep.txt"
+      c0=$(cpu_ticks "$SERVER_PID"); w0=$(child_ticks); s0=$(sys_ticks)
+      timeout $((DURATION + 30)) wrk "${args[@]}" -d"${DURATION}s" "$url" >"$out" 2>&1 || true
+      c1=$(cpu_ticks "$SERVER_PID"); w1=$(child_ticks); s1=$(sys_ticks)
+      n=$(awk '/requests in/ {print $1}' "$out"); rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
+      us=$(awk -v d=$((c1 - c0)) -v t="$CLK_TCK" -v n="${n:-0}" 'BEGIN{ if (n > 0) printf "%.2f", d / t / n * 1e6; else print 0 }')
+      other=$(awk -v d=$(( (s1 - s0) - (c1 - c0) - (w1 - w0) )) -v t="$CLK_TCK" -v s="$DURATION" 'BEGIN{printf "%.0f", d / t / s * 100}')
+      echo "$label $ep ${rps:-0} $us $other" >>"$RESULTS"
+      printf '  round %s %s /%-12s %7s req/s  %6s us/req  other CPU %s%%\n' "$round" "$label" "$ep" "${rps:-?}" "$us" "$other" >&2
+    done
+    stop_demo
+  done
+done
+
+echo "## A/B: $ROUNDS interleaved rounds, wrk -t1 -c64 -d${DURATION}s, $(date '+%Y-%m-%d %H:%M %Z')"
+echo
+echo "A = $JAR_A"
+echo "B = $JAR_B"
+echo
+echo "| endpoint | A req/s | B req/s | B/A req/s | A CPU us/req | B CPU us/req | B/A CPU | other CPU % (max) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+for ep in $ENDPOINTS; do
+  med() { awk -v l="$1" -v e="$ep" -v f="$2" '$1 == l && $2 == e {print $f}' "$RESULTS" | sort -n \
+          | awk '{v[NR] = $1} END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+  ra=$(med A 3); rb=$(med B 3); ua=$(med A 4); ub=$(med B 4)
+  omax=$(awk -v e="$ep" '$2 == e {print $5}' "$RESULTS" | sort -n | tail -1)
+  awk -v e="$ep" -v ra="$ra" -v rb="$rb" -v ua="$ua" -v ub="$ub" -v o="$omax" 'BEGIN {
+    printf "| /%s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %s |\n", e, ra, rb, (ra > 0 ? rb / ra : 0), ua, ub, (ua > 0 ? ub / ua : 0), o }'
+done
+echo
+echo "Every run (jar, endpoint, req/s, server CPU us/req, other CPU %):"
+echo
+echo '```'
+sort -s -k1,1 "$RESULTS"
+echo '```'
+echo
+echo "Medians over the rounds. CPU us/req = server CPU time / requests (does not depend on how the 2 cores were"
+echo "split between wrk and the server). Raw wrk output: $LOG_DIR"
