@@ -30,11 +30,13 @@ final class Responses {
     private Responses() {
     }
 
-    /** The app's headers, in order and with repeats, plus the cached Date; no Server header. */
+    /** The app's headers, in order and with repeats, plus the cached Date unless the app set one; no Server header. */
     static HttpHeaders headers(Response answer, AsciiString date) {
         HttpHeaders headers = HEADERS.newHeaders();
         answer.headers().forEach(headers::add);
-        headers.set(HttpHeaderNames.DATE, date);
+        if (!headers.contains(HttpHeaderNames.DATE)) {
+            headers.add(HttpHeaderNames.DATE, date);
+        }
         return headers;
     }
 
