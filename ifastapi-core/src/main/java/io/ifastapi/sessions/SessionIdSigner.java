@@ -15,6 +15,10 @@ import java.util.List;
  * (256 bits, base64url) and the signature HMAC-SHA256 of the id under a key derived from the secret. Signing the
  * id means a guessed or forged id is refused before the store is asked, and rotating the secret logs nobody out:
  * every key verifies, the first signs.
+ *
+ * <p>This runs on every request that uses a stored session (verify) and every one that sends its cookie (sign), so,
+ * as in {@link TimestampSigner}, each call clones a {@link Mac} already initialised with its key instead of paying
+ * {@code Mac.getInstance} (a provider lookup) and {@code init} each time.
  */
 final class SessionIdSigner {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,10 +28,15 @@ final class SessionIdSigner {
     private static final int SIGNATURE_CHARS = 43; // base64url of a 32-byte HMAC-SHA256
 
     private final List<SecretKeySpec> keys = new ArrayList<>();
+    /** One initialised Mac per key, cloned for each use; null when the provider cannot clone. */
+    private final List<Mac> prototypes = new ArrayList<>();
 
     SessionIdSigner(List<SecretKey> secrets) {
         for (SecretKey secret : secrets) {
-            keys.add(new SecretKeySpec(derive(secret), "HmacSHA256"));
+            SecretKeySpec key = new SecretKeySpec(derive(secret), "HmacSHA256");
+            keys.add(key);
+            Mac prototype = newMac(key);
+            prototypes.add(canClone(prototype) ? prototype : null);
         }
     }
 
@@ -38,7 +47,7 @@ final class SessionIdSigner {
     }
 
     String sign(String id) {
-        return id + "." + B64.encodeToString(mac(keys.get(0), id));
+        return id + "." + B64.encodeToString(mac(0, id));
     }
 
     /** The id when the value is well formed and signed by one of the keys, else null. */
@@ -55,7 +64,7 @@ final class SessionIdSigner {
             return null;
         }
         for (int i = 0; i < keys.size(); i++) {
-            if (MessageDigest.isEqual(mac(keys.get(i), id), given)) {
+            if (MessageDigest.isEqual(mac(i, id), given)) {
                 return new Verified(id, i > 0);
             }
         }
@@ -65,13 +74,33 @@ final class SessionIdSigner {
     record Verified(String id, boolean oldKey) {
     }
 
-    private static byte[] mac(SecretKeySpec key, String id) {
+    private byte[] mac(int keyIndex, String id) {
+        Mac prototype = prototypes.get(keyIndex);
+        Mac mac;
+        try {
+            mac = prototype != null ? (Mac) prototype.clone() : newMac(keys.get(keyIndex));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("The HMAC provider stopped supporting clone()", e);
+        }
+        return mac.doFinal(id.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(id.getBytes(StandardCharsets.US_ASCII));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+
+    private static boolean canClone(Mac mac) {
+        try {
+            mac.clone();
+            return true;
+        } catch (CloneNotSupportedException e) {
+            return false;
         }
     }
 

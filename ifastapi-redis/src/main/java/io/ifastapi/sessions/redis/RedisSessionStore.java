@@ -4,22 +4,28 @@ import io.ifastapi.sessions.SessionStore;
 import io.ifastapi.sessions.SessionStoreException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,11 +40,15 @@ import java.util.stream.Stream;
  *
  * <p>Each session is one Redis hash, key {@code keyPrefix + id}, one hash field per session field, with the
  * idle time to live as the key's expiry. {@code load} is HGETALL, {@code touch} is PEXPIRE, {@code delete} is
- * DEL, and {@code save} runs HSET, HDEL and PEXPIRE in one Lua script, hence atomically.
+ * DEL, and {@code save} runs HSET, HDEL and PEXPIRE in one Lua script, hence atomically; by its SHA1
+ * ({@code EVALSHA}), falling back to {@code EVAL} when Redis does not have it cached yet (a new or restarted server).
  *
- * <p>All threads share one thread-safe Lettuce connection. Every command fails with
- * {@link SessionStoreException} after {@code commandTimeout} at most; when Redis is down, commands fail at
- * once. The client reconnects by itself in the background, so the same store works again when Redis is back.
+ * <p>All threads share one thread-safe Lettuce connection, which pipelines their commands. Each method sends its
+ * command through Lettuce's asynchronous API and waits for the reply on the calling (virtual) thread, at most
+ * {@code commandTimeout}, after which the command is cancelled and {@link SessionStoreException} thrown; when Redis
+ * is down, commands fail at once. (Lettuce's synchronous API would do the same wait, but through a reflective proxy on
+ * every call; a per-command timer is not needed either, as every wait is bounded here.) The client reconnects by
+ * itself in the background, so the same store works again when Redis is back.
  *
  * <pre>{@code
  * SessionStore store = RedisSessionStore.connect("redis://:password@redis.internal:6379/0");
@@ -77,9 +87,11 @@ public final class RedisSessionStore implements SessionStore {
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
             return 1
             """;
+    /** The script's SHA1, for EVALSHA: Redis caches scripts by it, so the script text is sent only once. */
+    private static final String SAVE_SCRIPT_SHA = sha1Hex(SAVE_SCRIPT);
 
     private final StatefulConnection<String, String> connection;
-    private final RedisClusterCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private final String keyPrefix;
     private final Duration commandTimeout;
     private final String endpoint;
@@ -93,7 +105,7 @@ public final class RedisSessionStore implements SessionStore {
         this.commandTimeout = builder.commandTimeout;
         this.endpoint = endpoint;
         this.releaseClient = releaseClient;
-        // Bounds every synchronous command, also on a client built by the caller.
+        // Our own waits are bounded by commandTimeout; this bounds anyone else's synchronous use of the connection.
         connection.setTimeout(commandTimeout);
     }
 
@@ -115,7 +127,7 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public Map<String, String> load(String id) {
         String key = key(id);
-        Map<String, String> fields = call("load", () -> redis.hgetall(key));
+        Map<String, String> fields = call("load", () -> await(redis.hgetall(key)));
         return fields.isEmpty() ? null : Collections.unmodifiableMap(fields);
     }
 
@@ -135,20 +147,28 @@ public final class RedisSessionStore implements SessionStore {
         for (String field : removed) {
             args[i++] = field;
         }
-        call("save", () -> redis.eval(SAVE_SCRIPT, ScriptOutputType.INTEGER, new String[] {key}, args));
+        String[] keys = {key};
+        call("save", () -> {
+            try {
+                return await(redis.<Long>evalsha(SAVE_SCRIPT_SHA, ScriptOutputType.INTEGER, keys, args));
+            } catch (RedisNoScriptException notCachedYet) {
+                // A new or restarted Redis: EVAL runs the script and caches it for the next EVALSHA.
+                return await(redis.<Long>eval(SAVE_SCRIPT, ScriptOutputType.INTEGER, keys, args));
+            }
+        });
     }
 
     @Override
     public void touch(String id, Duration ttl) {
         String key = key(id);
         long millis = ttlMillis(ttl);
-        call("touch", () -> redis.pexpire(key, millis));
+        call("touch", () -> await(redis.pexpire(key, millis)));
     }
 
     @Override
     public void delete(String id) {
         String key = key(id);
-        call("delete", () -> redis.del(key));
+        call("delete", () -> await(redis.del(key)));
     }
 
     /** Closes the connection, and the client with its threads if this store created it. */
@@ -165,6 +185,11 @@ public final class RedisSessionStore implements SessionStore {
 
     private String key(String id) {
         return keyPrefix + Objects.requireNonNull(id, "id");
+    }
+
+    /** Waits for a reply, at most the command timeout; a command that times out is cancelled. */
+    private <T> T await(RedisFuture<T> reply) {
+        return LettuceFutures.awaitOrCancel(reply, commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private <T> T call(String operation, Supplier<T> command) {
@@ -226,15 +251,25 @@ public final class RedisSessionStore implements SessionStore {
         return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
     }
 
-    /** A connection and its synchronous commands, which plain and cluster connections type differently. */
-    private record Connected(StatefulConnection<String, String> connection, RedisClusterCommands<String, String> commands) {
+    private static String sha1Hex(String script) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JDK", e);
+        }
+    }
+
+    /** A connection and its asynchronous commands, which plain and cluster connections type differently. */
+    private record Connected(
+            StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> commands) {
 
         static Connected of(StatefulRedisConnection<String, String> connection) {
-            return new Connected(connection, connection.sync());
+            return new Connected(connection, connection.async());
         }
 
         static Connected of(StatefulRedisClusterConnection<String, String> connection) {
-            return new Connected(connection, connection.sync());
+            return new Connected(connection, connection.async());
         }
     }
 
@@ -327,7 +362,6 @@ public final class RedisSessionStore implements SessionStore {
                     // While disconnected, fail at once instead of queueing until the timeout.
                     .disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS)
                     .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).keepAlive(true).build())
-                    .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                     .build());
             long shutdownMillis = Math.max(commandTimeout.toMillis(), 1_000);
             Runnable release = () -> {

@@ -75,6 +75,40 @@ class RedisSessionStoreTest extends SessionStoreContractTest {
         assertThat(redis.pttl(key)).isBetween(Duration.ofMinutes(119).toMillis(), Duration.ofHours(2).toMillis());
     }
 
+    /**
+     * The save script is sent once and then run by its SHA1 (EVALSHA); when Redis has lost its script cache (a
+     * restart, SCRIPT FLUSH, a failover to a replica), the next save falls back to EVAL and caches it again.
+     */
+    @Test
+    void theSaveScriptIsSentOnceThenRunByItsSha() {
+        redis.scriptFlush();
+        redis.configResetstat();
+        String id = newId();
+
+        for (int i = 0; i < 5; i++) {
+            store.save(id, Map.of("n", Integer.toString(i)), Set.of(), TTL);
+        }
+        assertThat(store.load(id)).isEqualTo(Map.of("n", "4"));
+        redis.scriptFlush();
+        store.save(id, Map.of("n", "5"), Set.of(), TTL);
+
+        assertThat(store.load(id)).isEqualTo(Map.of("n", "5"));
+        String stats = redis.info("commandstats");
+        assertThat(calls(stats, "eval")).as("EVAL only after a cache miss:\n%s", stats).isEqualTo(2);
+        assertThat(calls(stats, "evalsha")).as("every save tries EVALSHA first").isEqualTo(6);
+    }
+
+    /** The calls= count of a command in INFO commandstats. */
+    private static long calls(String commandStats, String command) {
+        for (String line : commandStats.split("\r?\n")) {
+            if (line.startsWith("cmdstat_" + command + ":")) {
+                String calls = line.substring(line.indexOf("calls=") + 6);
+                return Long.parseLong(calls.substring(0, calls.indexOf(',')));
+            }
+        }
+        return 0;
+    }
+
     @Test
     void removingTheLastFieldAndDeleteLeaveNoKey() {
         String emptied = newId();
