@@ -123,7 +123,9 @@ class MemoryStoreSessionBehaviourTest extends StoreSessionBehaviourSuite {
         memory.close();
 
         Set<Thread> started = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> !before.contains(thread)).collect(Collectors.toSet());
+                .filter(thread -> !before.contains(thread))
+                .filter(thread -> !thread.getName().startsWith("ForkJoinPool.commonPool")) // the JVM's, not ours
+                .collect(Collectors.toSet());
         for (Thread thread : started) {
             thread.join(Duration.ofSeconds(2));
         }

@@ -69,7 +69,7 @@ class RedisSessionMiddlewareFaultTest {
                 assertUnavailable(timed(() -> client.get("/set?v=during")));
                 Timed<TestResponse> hello = timed(() -> client.get("/hello"));
                 assertThat(hello.value().status()).isEqualTo(200);
-                assertThat(hello.took()).isLessThan(Duration.ofMillis(300));
+                assertThat(hello.took()).as("does not wait for Redis").isLessThan(TIMEOUT.minusMillis(100));
             } finally {
                 REDIS.server().start();
             }
@@ -94,7 +94,7 @@ class RedisSessionMiddlewareFaultTest {
                 assertThat(read.took()).as("waited for the timeout").isGreaterThanOrEqualTo(TIMEOUT.minusMillis(100));
                 Timed<TestResponse> hello = timed(() -> client.get("/hello"));
                 assertThat(hello.value().status()).isEqualTo(200);
-                assertThat(hello.took()).isLessThan(Duration.ofMillis(300));
+                assertThat(hello.took()).as("does not wait for Redis").isLessThan(TIMEOUT.minusMillis(100));
             } finally {
                 REDIS.server().thaw();
             }

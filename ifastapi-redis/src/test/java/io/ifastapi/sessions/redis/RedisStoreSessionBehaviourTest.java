@@ -26,7 +26,7 @@ class RedisStoreSessionBehaviourTest extends StoreSessionBehaviourSuite {
     /** Long enough that scheduling noise on a busy machine cannot expire a session the test expects alive. */
     @Override
     protected Duration idleTtl() {
-        return Duration.ofMillis(1500);
+        return Duration.ofSeconds(2);
     }
 
     @Override
