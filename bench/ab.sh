@@ -5,24 +5,29 @@
 #
 # Usage:  bench/ab.sh A.jar B.jar                 # e.g. a copy of the demo jar before a change, and the new one
 #         ROUNDS=5 ENDPOINTS="get-session counter" bench/ab.sh A.jar B.jar
+#         bench/ab.sh examples/target/ifastapi-demo.jar bench/target/benchmarks.jar@io.ifastapi.bench.NettyDemo
+#                                                 # JAR@MAIN: run that main class from the jar (Jetty vs Netty adapter)
 # Env:    ROUNDS (3) DURATION (10) WARMUP (5) ENDPOINTS ("hello get-session counter set-session") PORT (28500)
-#         JAVA_OPTS (-Xms1g -Xmx1g) QUIET_WAIT (30)
+#         JAVA_OPTS (-Xms1g -Xmx1g) JAVA_OPTS_A, JAVA_OPTS_B (per side; default JAVA_OPTS) QUIET_WAIT (30)
 # Loopback only; wrk bounded by -d and timeout; stops only the demos it started, by PID.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]] && { usage; exit 0; }
-(( $# == 2 )) && [[ -f "$1" && -f "$2" ]] || { usage >&2; exit 2; }
-JAR_A="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-JAR_B="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+(( $# == 2 )) && [[ -f "${1%@*}" && -f "${2%@*}" ]] || { usage >&2; exit 2; }
+abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+# "JAR" -> java -jar JAR; "JAR@MAIN" -> java -cp JAR MAIN
+launch() { if [[ "$1" == *@* ]]; then echo "--enable-native-access=ALL-UNNAMED -cp $(abs "${1%@*}") ${1#*@}"; else echo "-jar $(abs "$1")"; fi; }
+JAR_A="$1"; JAR_B="$2"; RUN_A="$(launch "$1")"; RUN_B="$(launch "$2")"
 
 JAVA_HOME="$(find_jdk)"; export JAVA_HOME; export PATH="$JAVA_HOME/bin:$PATH"
 ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-5}"; PORT="${PORT:-28500}"
 ENDPOINTS="${ENDPOINTS:-hello get-session counter set-session}"
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"; QUIET_WAIT="${QUIET_WAIT:-30}"
+JAVA_OPTS_A="${JAVA_OPTS_A:-$JAVA_OPTS}"; JAVA_OPTS_B="${JAVA_OPTS_B:-$JAVA_OPTS}"
 HOST=127.0.0.1; CLK_TCK="$(getconf CLK_TCK)"
 LOG_DIR="$(mktemp -d /tmp/ifastapi-ab.XXXXXX)"
 RESULTS="$LOG_DIR/results.txt"   # jar endpoint rps us_per_req other_pct
@@ -59,9 +64,10 @@ wait_for_quiet() {
 
 for round in $(seq 1 "$ROUNDS"); do
   for label in A B; do
-    jar="$JAR_A"; [[ "$label" == B ]] && jar="$JAR_B"
+    run="$JAVA_OPTS_A $RUN_A"; [[ "$label" == B ]] && run="$JAVA_OPTS_B $RUN_B"
     wait_for_quiet
-    PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" java $JAVA_OPTS -jar "$jar" >"$LOG_DIR/$label.$round.log" 2>&1 9>&- &
+    # shellcheck disable=SC2086 # $run is the launch arguments
+    PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" java $run >"$LOG_DIR/$label.$round.log" 2>&1 9>&- &
     SERVER_PID=$!
     for _ in $(seq 1 600); do curl -s -o /dev/null --max-time 1 "http://$HOST:$PORT/hello" && break; sleep 0.1; done
     cookie=$(curl -s --max-time 5 -o /dev/null -D - "http://$HOST:$PORT/set-session" \
@@ -89,8 +95,8 @@ done
 
 echo "## A/B: $ROUNDS interleaved rounds, wrk -t1 -c64 -d${DURATION}s, $(date '+%Y-%m-%d %H:%M %Z')"
 echo
-echo "A = $JAR_A"
-echo "B = $JAR_B"
+echo "A = java $JAVA_OPTS_A $RUN_A"
+echo "B = java $JAVA_OPTS_B $RUN_B"
 echo
 echo "| endpoint | A req/s | B req/s | B/A req/s | A CPU us/req | B CPU us/req | B/A CPU | other CPU % (max) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"

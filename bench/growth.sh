@@ -15,6 +15,7 @@
 # Env:    DURATION (10 s per measured run) WARMUP (3 s per point) SIZES ("100 500 1000 2000 3500")
 #         CONN_LEVELS ("64 1000 10000") ROUTE_COUNTS ("10 100 1000") PORT (28300) JAVA_OPTS (-Xms1g -Xmx1g)
 #         QUIET_WAIT (30 s to wait for an idle machine before each run) OUT_DIR
+#         ADAPTER (jetty, the default server, or netty: GrowthApp served by ifastapi-netty)
 # Loopback only (127.0.0.1); every wrk run is bounded by -d and timeout, the idle hold by its own timer. Only the
 # processes this script started are stopped, by PID. Holds /tmp/loopback-bench.lock (as run-peers.sh does).
 set -euo pipefail
@@ -22,8 +23,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
-(( $# == 0 )) || { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+(( $# == 0 )) || { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 JAVA_HOME="$(find_jdk)"; export JAVA_HOME; export PATH="$JAVA_HOME/bin:$PATH"
 PARTS="${PARTS:-session conns routes}"
@@ -35,11 +36,13 @@ ROUTE_COUNTS="${ROUTE_COUNTS:-10 100 1000}"
 PORT="${PORT:-28300}"
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"
 QUIET_WAIT="${QUIET_WAIT:-30}"
+ADAPTER="${ADAPTER:-jetty}"
 HOST=127.0.0.1
 CLK_TCK="$(getconf CLK_TCK)"
 T0=$(date +%s)
 
-OUT_DIR="${OUT_DIR:-$ROOT/bench/results/growth-$(date +%F)}"
+suffix=""; [[ "$ADAPTER" == jetty ]] || suffix="-$ADAPTER"
+OUT_DIR="${OUT_DIR:-$ROOT/bench/results/growth-$(date +%F)$suffix}"
 [[ -e "$OUT_DIR" && -z "${OUT_OVERWRITE:-}" ]] && OUT_DIR="$OUT_DIR-$(date +%H%M)"
 mkdir -p "$OUT_DIR/logs"
 
@@ -84,8 +87,8 @@ trap cleanup EXIT
 
 start_app() { # $1 = ROUTES, $2 = log name
   stop_app
-  PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" ROUTES="$1" \
-    java $JAVA_OPTS -cp "$JAR" io.ifastapi.bench.GrowthApp >"$OUT_DIR/logs/$2.server.log" 2>&1 9>&- &
+  PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" ROUTES="$1" ADAPTER="$ADAPTER" \
+    java $JAVA_OPTS --enable-native-access=ALL-UNNAMED -cp "$JAR" io.ifastapi.bench.GrowthApp >"$OUT_DIR/logs/$2.server.log" 2>&1 9>&- &
   SERVER_PID=$!
   for _ in $(seq 1 600); do
     curl -s -o /dev/null --max-time 1 "http://$HOST:$PORT/hello" && return 0
@@ -245,8 +248,8 @@ python3 "$ROOT/bench/plot_growth.py" "$OUT_DIR" >&2 || echo "plotting failed" >&
 {
   echo "# Cost growth, $(date '+%Y-%m-%d %H:%M %Z')"
   echo
-  echo "Command: \`PARTS=\"$PARTS\" DURATION=$DURATION bench/growth.sh\` at commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)');"
-  echo "GrowthApp with \`$JAVA_OPTS\`, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); wrk ${DURATION}s runs after ${WARMUP}s warm-ups;"
+  echo "Command: \`PARTS=\"$PARTS\" DURATION=$DURATION ADAPTER=$ADAPTER bench/growth.sh\` at commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)');"
+  echo "GrowthApp on the $ADAPTER adapter with \`$JAVA_OPTS\`, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); wrk ${DURATION}s runs after ${WARMUP}s warm-ups;"
   echo "$(nproc) cores shared by wrk and the server (and anything else running: see other CPU %)."
   for part in session conns idle routes; do
     [[ -f "$OUT_DIR/$part.csv" ]] || continue

@@ -6,6 +6,7 @@
 # Usage:  bench/profile.sh                        # /hello, /get-session, /counter; ~2.5 min
 #         bench/profile.sh get-session counter    # some endpoints
 # Env:    PROFILE_SECONDS (30) WARMUP (10) PORT (28400) JAVA_OPTS (-Xms1g -Xmx1g) DEMO_JAR (examples/target/ifastapi-demo.jar)
+#         ADAPTER (jetty; netty: the demo on the Netty adapter, io.ifastapi.bench.NettyDemo from bench/target/benchmarks.jar)
 #         JAR_LABEL (a word for the output directory, e.g. "before"), OUT_DIR
 # Output: bench/results/profile-<date>[-label]/<endpoint>.jfr, <endpoint>-hot-methods.txt (jfr view hot-methods),
 #         <endpoint>-allocations.txt (jfr view allocation-by-site), profile.md (jfr_summary.py of every endpoint).
@@ -15,7 +16,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
 
 JAVA_HOME="$(find_jdk)"; export JAVA_HOME; export PATH="$JAVA_HOME/bin:$PATH"
 ENDPOINTS="${*:-hello get-session counter}"
@@ -25,11 +26,24 @@ PORT="${PORT:-28400}"
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"
 HOST=127.0.0.1
 
-if [[ -z "${DEMO_JAR:-}" ]]; then
-  echo ">>> building the demo" >&2
-  (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl examples -am)
-  DEMO_JAR="$ROOT/examples/target/ifastapi-demo.jar"
-fi
+ADAPTER="${ADAPTER:-jetty}"
+case "$ADAPTER" in
+  jetty)
+    if [[ -z "${DEMO_JAR:-}" ]]; then
+      echo ">>> building the demo" >&2
+      (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl examples -am)
+      DEMO_JAR="$ROOT/examples/target/ifastapi-demo.jar"
+    fi
+    DEMO_RUN=(-jar "$DEMO_JAR") ;;
+  netty)
+    if [[ -z "${DEMO_JAR:-}" ]]; then
+      echo ">>> building bench/target/benchmarks.jar" >&2
+      (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl bench -am)
+      DEMO_JAR="$ROOT/bench/target/benchmarks.jar"
+    fi
+    DEMO_RUN=(--enable-native-access=ALL-UNNAMED -cp "$DEMO_JAR" io.ifastapi.bench.NettyDemo) ;;
+  *) echo "ADAPTER must be jetty or netty" >&2; exit 2 ;;
+esac
 OUT_DIR="${OUT_DIR:-$ROOT/bench/results/profile-$(date +%F)${JAR_LABEL:+-$JAR_LABEL}}"
 mkdir -p "$OUT_DIR"
 
@@ -53,7 +67,7 @@ trap stop_demo EXIT
   echo "# Where the time goes: JFR CPU samples under load, $(date '+%Y-%m-%d %H:%M %Z')"
   echo
   echo "Command: \`bench/profile.sh $ENDPOINTS\` (PROFILE_SECONDS=$PROFILE_SECONDS after a ${WARMUP}s warm-up, wrk -t1 -c64"
-  echo "throughout) on $(basename "$DEMO_JAR") at commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?'),"
+  echo "throughout) on $(basename "$DEMO_JAR") ($ADAPTER adapter) at commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?'),"
   echo "\`$JAVA_OPTS\`, $(java -version 2>&1 | head -1), JFR settings=profile, stack depth 512."
   echo
 } >"$OUT_DIR/profile.md"
@@ -63,7 +77,7 @@ for ep in $ENDPOINTS; do
   stop_demo
   # stackdepth: Jetty's stacks under a virtual thread are deeper than JFR's default of 64 frames; truncated stacks
   # would lose the frames (JettyAppHandler.handle, IFastAPI.handle) that tell who called what.
-  PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" java $JAVA_OPTS -XX:FlightRecorderOptions:stackdepth=512 -jar "$DEMO_JAR" >"$OUT_DIR/$ep.server.log" 2>&1 9>&- &
+  PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" java $JAVA_OPTS -XX:FlightRecorderOptions:stackdepth=512 "${DEMO_RUN[@]}" >"$OUT_DIR/$ep.server.log" 2>&1 9>&- &
   SERVER_PID=$!
   up=""
   for _ in $(seq 1 600); do

@@ -2,9 +2,10 @@
 # iFastAPI side by side with its peers (FastAPI, Javalin, Vert.x, Spring Boot, bare Jetty, bare Netty) over HTTP.
 #
 # Usage (from a fresh clone, next to ../shared):
-#   bench/run.sh                                  # all default peers, ~7 min on a quiet machine
+#   bench/run.sh                                  # all default peers, ~9 min on a quiet machine
 #   PEERS="ifastapi vertx-cookie fastapi netty-raw jetty-raw" bench/run.sh
 #   REPEAT=3 DURATION=10 bench/run.sh             # 3 measured runs per endpoint, median shown (about 2x longer)
+#   ADAPTER=netty bench/run.sh                    # the same demo served by the Netty adapter (io.ifastapi.bench.NettyDemo)
 #
 # What it does:
 #   1. builds the demo (examples/target/ifastapi-demo.jar) with the Maven wrapper and a JDK 21+;
@@ -12,12 +13,13 @@
 #   3. runs ../shared/bench/run-peers.sh with the demo as the peer "ifastapi" (fixed test SECRET_KEY, -Xms1g -Xmx1g);
 #   4. writes the report to bench/results/peers-<date>.md (req/s, p50/p99, server CPU us/req per peer and endpoint,
 #      each peer as a ratio to ifastapi, the issue's targets) and prints it.
-# Env: PEERS REPEAT (1) DURATION (10 s) WARMUP (5 s) and every other knob of run-peers.sh; JAVA_OPTS (-Xms1g -Xmx1g);
+# Env: PEERS REPEAT (1) DURATION (10 s) WARMUP (10 s) and every other knob of run-peers.sh; JAVA_OPTS (-Xms1g -Xmx1g);
+#      ADAPTER (jetty: the demo jar as users run it; netty: the demo on ifastapi-netty);
 #      SHARED_BENCH (../shared/bench); BUILD_DIR (/tmp/ifastapi-bench-peers); OUT (the report's path).
 # Loopback only (127.0.0.1); every load is bounded by wrk -d and by timeout. Only the servers it started are stopped.
 set -euo pipefail
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]] && { usage; exit 0; }
 (( $# == 0 )) || { usage >&2; exit 2; }
 
@@ -31,18 +33,31 @@ SHARED_BENCH="$(cd "$SHARED_BENCH" && pwd)"
 
 JAVA_HOME="$(find_jdk)"; export JAVA_HOME; export PATH="$JAVA_HOME/bin:$PATH"
 export PEERS="${PEERS:-ifastapi fastapi javalin vertx-cookie spring-boot jetty-raw netty-raw}"
-export REPEAT="${REPEAT:-1}" DURATION="${DURATION:-10}" WARMUP="${WARMUP:-5}"
+# WARMUP 10 s (run-peers.sh: 5): each peer is measured from a fresh JVM, /hello first, and the demo's JIT needs ~15 s
+# (measured: /hello on the Netty adapter gave 20k, 108k, 125k, 135k req/s in four 5 s runs from start). Every peer
+# gets the same warm-up.
+export REPEAT="${REPEAT:-1}" DURATION="${DURATION:-10}" WARMUP="${WARMUP:-10}"
 # Bounded waits for a quiet machine (run-peers.sh's defaults are 300 s and 2 retries), so that the whole command stays
-# under 15 minutes even when other work keeps the machine busy: ~6 min of load + at most ~50 waits of QUIET_WAIT s +
+# under 15 minutes even when other work keeps the machine busy: ~8 min of load + at most ~50 waits of QUIET_WAIT s +
 # one re-measurement per disturbed run. Raise them (QUIET_WAIT=300 RETRIES=2) for cleaner numbers on a busy machine.
-export QUIET_WAIT="${QUIET_WAIT:-5}" RETRIES="${RETRIES:-1}"
+export QUIET_WAIT="${QUIET_WAIT:-3}" RETRIES="${RETRIES:-1}"
 export BUILD_DIR="${BUILD_DIR:-/tmp/ifastapi-bench-peers}"
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"
 T0=$(date +%s)
 
-echo ">>> building the demo (JDK $JAVA_HOME)" >&2
-(cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl examples -am)
-DEMO_JAR="$ROOT/examples/target/ifastapi-demo.jar"
+ADAPTER="${ADAPTER:-jetty}"
+echo ">>> building the demo (JDK $JAVA_HOME, adapter $ADAPTER)" >&2
+case "$ADAPTER" in
+  jetty)
+    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl examples -am)
+    DEMO_JAR="$ROOT/examples/target/ifastapi-demo.jar"
+    DEMO_RUN="-jar $DEMO_JAR" ;;
+  netty)
+    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl bench -am)
+    DEMO_JAR="$ROOT/bench/target/benchmarks.jar"
+    DEMO_RUN="--enable-native-access=ALL-UNNAMED -cp $DEMO_JAR io.ifastapi.bench.NettyDemo" ;;
+  *) echo "ADAPTER must be jetty or netty, got '$ADAPTER'" >&2; exit 2 ;;
+esac
 [[ -f "$DEMO_JAR" ]] || { echo "The build did not produce $DEMO_JAR" >&2; exit 1; }
 
 # The peers' jars (and wrk, and FastAPI for Debian's python3): built only when something is missing.
@@ -68,7 +83,7 @@ OUT="${OUT:-$ROOT/bench/results/peers-$(date +%F).md}"
 RAW="$(mktemp)"
 trap 'rm -f "$RAW"' EXIT
 
-export IFASTAPI_CMD="SECRET_KEY=$BENCH_SECRET_KEY java $JAVA_OPTS -jar $DEMO_JAR"
+export IFASTAPI_CMD="SECRET_KEY=$BENCH_SECRET_KEY java $JAVA_OPTS $DEMO_RUN"
 echo ">>> run-peers.sh: PEERS=\"$PEERS\" REPEAT=$REPEAT DURATION=$DURATION (progress below, report at the end)" >&2
 # run-peers.sh is `set -u` only and always prints its report; a failing peer shows as FAILED in it.
 JAVA_OPTS="$JAVA_OPTS" "$SHARED_BENCH/run-peers.sh" >"$RAW" || echo "run-peers.sh exited with $?" >&2
@@ -76,9 +91,9 @@ JAVA_OPTS="$JAVA_OPTS" "$SHARED_BENCH/run-peers.sh" >"$RAW" || echo "run-peers.s
 {
   echo "# iFastAPI vs peers, $(date '+%Y-%m-%d %H:%M %Z')"
   echo
-  echo "Command: \`PEERS=\"$PEERS\" REPEAT=$REPEAT DURATION=$DURATION bench/run.sh\` at commit"
+  echo "Command: \`PEERS=\"$PEERS\" REPEAT=$REPEAT DURATION=$DURATION ADAPTER=$ADAPTER bench/run.sh\` at commit"
   echo "$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)'),"
-  echo "ifastapi = \`$IFASTAPI_CMD\` (cookie sessions, SECRET_KEY = the fixed test key in bench/lib.sh)."
+  echo "ifastapi = the demo on the $ADAPTER adapter: \`$IFASTAPI_CMD\` (cookie sessions, SECRET_KEY = the fixed test key in bench/lib.sh)."
   echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), shared with wrk and"
   echo "with whatever else runs: compare ratios within this run, not absolute numbers across runs."
   echo

@@ -4,6 +4,7 @@ import io.ifastapi.HTTPException;
 import io.ifastapi.IFastAPI;
 import io.ifastapi.Json;
 import io.ifastapi.server.ServerConfig;
+import io.ifastapi.server.netty.NettyServer;
 import io.ifastapi.sessions.SecretKey;
 import io.ifastapi.sessions.Session;
 import io.ifastapi.sessions.SessionMiddleware;
@@ -26,8 +27,9 @@ import java.util.Map;
  *       ({@code /s<i>/items} and {@code /t<i>/items/{id:int}} in alternation), for the routing measurement.</li>
  * </ul>
  *
- * Environment: HOST, PORT (127.0.0.1:8000), SECRET_KEY (required), ROUTES (0: no fillers). Keep-alive connections
- * may stay idle for 5 minutes (the default is 30 s), so that a test can hold thousands open while it measures.
+ * Environment: HOST, PORT (127.0.0.1:8000), SECRET_KEY (required), ROUTES (0: no fillers), ADAPTER (jetty, the
+ * default, or netty). Keep-alive connections may stay idle for 5 minutes (the default is 30 s), so that a test can
+ * hold thousands open while it measures.
  */
 public final class GrowthApp {
     private static final Map<String, String> HELLO = Map.of("message", "hello");
@@ -42,8 +44,13 @@ public final class GrowthApp {
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         int routes = Integer.parseInt(env.getOrDefault("ROUTES", "0"));
-        create(SecretKey.fromEnv("SECRET_KEY"), routes)
-                .run(ServerConfig.fromEnvironment(env).idleTimeout(Duration.ofMinutes(5)));
+        IFastAPI app = create(SecretKey.fromEnv("SECRET_KEY"), routes);
+        switch (env.getOrDefault("ADAPTER", "jetty")) {
+            case "jetty" -> { }
+            case "netty" -> app.server(NettyServer::start);
+            default -> throw new IllegalArgumentException("ADAPTER must be jetty or netty");
+        }
+        app.run(ServerConfig.fromEnvironment(env).idleTimeout(Duration.ofMinutes(5)));
     }
 
     static IFastAPI create(SecretKey key, int routes) {
