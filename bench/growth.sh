@@ -12,7 +12,8 @@
 #
 # Usage:  bench/growth.sh                          # everything, ~8 min on a quiet machine
 #         PARTS="session routes" bench/growth.sh   # a subset (session, conns, routes)
-# Env:    DURATION (10 s per measured run) WARMUP (3 s per point) SIZES ("100 500 1000 2000 3500")
+# Env:    DURATION (10 s per measured run) WARMUP (3 s per point) START_WARMUP (15 s on a fresh JVM before its first
+#         point: the JIT needs that long) SIZES ("100 500 1000 2000 3500")
 #         CONN_LEVELS ("64 1000 10000") ROUTE_COUNTS ("10 100 1000") PORT (28300) JAVA_OPTS (-Xms1g -Xmx1g)
 #         QUIET_WAIT (30 s to wait for an idle machine before each run) OUT_DIR
 #         ADAPTER (jetty, the default server, or netty: GrowthApp served by ifastapi-netty)
@@ -23,13 +24,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
-(( $# == 0 )) || { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+(( $# == 0 )) || { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 JAVA_HOME="$(find_jdk)"; export JAVA_HOME; export PATH="$JAVA_HOME/bin:$PATH"
 PARTS="${PARTS:-session conns routes}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-3}"
+START_WARMUP="${START_WARMUP:-15}"
 SIZES="${SIZES:-100 500 1000 2000 3500}"
 CONN_LEVELS="${CONN_LEVELS:-64 1000 10000}"
 ROUTE_COUNTS="${ROUTE_COUNTS:-10 100 1000}"
@@ -48,9 +50,15 @@ mkdir -p "$OUT_DIR/logs"
 
 # --- prerequisites ---------------------------------------------------------------------------------------------
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+# The plots need matplotlib: the python3 on PATH if it has it, else Debian's python3 with python3-matplotlib (installed
+# when missing; a python3 from pyenv or a venv on PATH does not see Debian's packages).
+PY=python3
 if ! python3 -c "import matplotlib" 2>/dev/null; then
-  echo ">>> installing python3-matplotlib (Debian) for the plots" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib >/dev/null
+  PY=/usr/bin/python3
+  if ! "$PY" -c "import matplotlib" 2>/dev/null; then
+    echo ">>> installing python3-matplotlib (Debian) for the plots" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib >/dev/null
+  fi
 fi
 max_conns=0; for c in $CONN_LEVELS; do (( c > max_conns )) && max_conns=$c; done
 want_fds=$(( max_conns + 1000 ))
@@ -125,10 +133,11 @@ to_ms() { awk -v v="$1" 'BEGIN {
   if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
   else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 } else print "" }'; }
 
-warm() { # $1 = url, [$2 = cookie]: a short unmeasured run
-  local args=(-t1 -c64 -d"${WARMUP}s")
+warm() { # $1 = url, [$2 = cookie], [$3 = seconds, default WARMUP]: an unmeasured run
+  local secs="${3:-$WARMUP}" args
+  args=(-t1 -c64 -d"${secs}s")
   [[ -n "${2:-}" ]] && args+=(-H "Cookie: session=$2")
-  timeout $((WARMUP + 30)) wrk "${args[@]}" "$1" >/dev/null 2>&1 || true
+  timeout $((secs + 30)) wrk "${args[@]}" "$1" >/dev/null 2>&1 || true
 }
 
 # measure NAME URL CONNS THREADS [COOKIE] -> sets M_RPS M_P50 M_P99 M_US M_CPU M_OTHER M_ERR M_RSSMAX M_THREADS
@@ -180,7 +189,9 @@ if [[ " $PARTS " == *" session "* ]]; then
   echo ">>> session size: $SIZES bytes (cookie value)" >&2
   echo "endpoint,cookie_bytes,rps,p50_ms,p99_ms,server_cpu_pct,cpu_us_per_req,other_cpu_pct,errors" >"$OUT_DIR/session.csv"
   start_app 0 session
-  warm "http://$HOST:$PORT/hello"; warm "http://$HOST:$PORT/hello"
+  first=$(session_cookie 100)
+  warm "http://$HOST:$PORT/read" "$first" $(( (START_WARMUP + 1) / 2 ))
+  warm "http://$HOST:$PORT/counter" "$first" $(( (START_WARMUP + 1) / 2 ))
   for size in $SIZES; do
     cookie=$(session_cookie "$size")
     [[ -n "$cookie" ]] || { echo "/fill?bytes=$size sent no cookie" >&2; exit 1; }
@@ -203,7 +214,7 @@ if [[ " $PARTS " == *" conns "* ]]; then
   for conns in $CONN_LEVELS; do
     start_app 0 "conns-$conns"
     cookie=$(session_cookie 100)
-    warm "http://$HOST:$PORT/read" "$cookie"
+    warm "http://$HOST:$PORT/read" "$cookie" "$START_WARMUP"
     # idle: N connections that made one request each and stay open
     heap0=$(heap_used_mib "$SERVER_PID"); rss0=$(rss_mib "$SERVER_PID"); thr0=$(threads_of "$SERVER_PID")
     hold_out="$OUT_DIR/logs/idle-$conns.txt"
@@ -232,7 +243,7 @@ if [[ " $PARTS " == *" routes "* ]]; then
   echo "routes,target,rps,p50_ms,p99_ms,server_cpu_pct,cpu_us_per_req,other_cpu_pct,errors" >"$OUT_DIR/routes.csv"
   for routes in $ROUTE_COUNTS; do
     start_app "$routes" "routes-$routes"
-    warm "http://$HOST:$PORT/hello"
+    warm "http://$HOST:$PORT/late" "" "$START_WARMUP"
     for target in /late /late/7; do
       warm "http://$HOST:$PORT$target"
       kind=static; [[ "$target" == /late/7 ]] && kind=templated
@@ -244,12 +255,13 @@ if [[ " $PARTS " == *" routes "* ]]; then
 fi
 
 # --- report ----------------------------------------------------------------------------------------------------
-python3 "$ROOT/bench/plot_growth.py" "$OUT_DIR" >&2 || echo "plotting failed" >&2
+"$PY" "$ROOT/bench/plot_growth.py" "$OUT_DIR" >&2 || echo "plotting failed" >&2
 {
   echo "# Cost growth, $(date '+%Y-%m-%d %H:%M %Z')"
   echo
   echo "Command: \`PARTS=\"$PARTS\" DURATION=$DURATION ADAPTER=$ADAPTER bench/growth.sh\` at commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)');"
-  echo "GrowthApp on the $ADAPTER adapter with \`$JAVA_OPTS\`, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); wrk ${DURATION}s runs after ${WARMUP}s warm-ups;"
+  echo "GrowthApp on the $ADAPTER adapter with \`$JAVA_OPTS\`, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); wrk ${DURATION}s runs after ${WARMUP}s warm-ups"
+  echo "(and ${START_WARMUP}s on each fresh JVM);"
   echo "$(nproc) cores shared by wrk and the server (and anything else running: see other CPU %)."
   for part in session conns idle routes; do
     [[ -f "$OUT_DIR/$part.csv" ]] || continue

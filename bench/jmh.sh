@@ -36,24 +36,6 @@ java -jar "$JAR" $JMH_ARGS ${JAVA_OPTS:+-jvmArgsAppend "$JAVA_OPTS"} \
   -rf json -rff "$OUT_PREFIX.json" "$@" 2>&1 | tee "$OUT_PREFIX.txt"
 
 # A compact table: score +- error per benchmark and parameters, plus bytes allocated per operation.
-python3 - "$OUT_PREFIX.json" "$JMH_ARGS" >"$OUT_PREFIX.md" <<'EOF'
-import json, sys
-runs = json.load(open(sys.argv[1]))
-print("## JMH results (%s)\n" % sys.argv[1].rsplit("/", 1)[-1])
-if runs:
-    r0 = runs[0]
-    print("JMH %s, %s %s, settings `%s`.\n" % (r0.get("jmhVersion", "?"), r0.get("vmName", ""), r0.get("jdkVersion", ""), sys.argv[2]))
-print("| benchmark | params | score | error (99.9%) | unit | alloc B/op |")
-print("|---|---|---:|---:|---|---:|")
-for r in runs:
-    name = r["benchmark"].replace("io.ifastapi.bench.", "")
-    params = ", ".join("%s=%s" % kv for kv in (r.get("params") or {}).items())
-    m = r["primaryMetric"]
-    err = m.get("scoreError")
-    err = "%.1f" % err if isinstance(err, (int, float)) and err == err else "-"
-    alloc = (r.get("secondaryMetrics") or {}).get("gc.alloc.rate.norm", {}).get("score")
-    alloc = "%.0f" % alloc if alloc is not None else "-"
-    print("| %s | %s | %.1f | %s | %s | %s |" % (name, params, m["score"], err, m["scoreUnit"], alloc))
-EOF
+python3 "$ROOT/bench/jmh_summary.py" "$OUT_PREFIX.json" "$JMH_ARGS" >"$OUT_PREFIX.md"
 cat "$OUT_PREFIX.md"
 echo ">>> $OUT_PREFIX.{json,txt,md}" >&2
