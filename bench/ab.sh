@@ -5,8 +5,8 @@
 #
 # Usage:  bench/ab.sh A.jar B.jar                 # e.g. a copy of the demo jar before a change, and the new one
 #         ROUNDS=5 ENDPOINTS="get-session counter" bench/ab.sh A.jar B.jar
-#         bench/ab.sh examples/target/ifastapi-demo.jar bench/target/benchmarks.jar@io.ifastapi.bench.NettyDemo
-#                                                 # JAR@MAIN: run that main class from the jar (Jetty vs Netty adapter)
+#         bench/ab.sh examples/target/ifastapi-demo.jar bench/target/benchmarks.jar@io.ifastapi.bench.JettyDemo
+#                                                 # JAR@MAIN: run that main class from the jar (Netty vs Jetty adapter)
 # Env:    ROUNDS (3) DURATION (10) WARMUP (5) ENDPOINTS ("hello get-session counter set-session") PORT (28500)
 #         JAVA_OPTS (-Xms1g -Xmx1g) JAVA_OPTS_A, JAVA_OPTS_B (per side; default JAVA_OPTS) QUIET_WAIT (30)
 # Loopback only; wrk bounded by -d and timeout; stops only the demos it started, by PID.

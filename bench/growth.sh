@@ -16,7 +16,7 @@
 #         point: the JIT needs that long) SIZES ("100 500 1000 2000 3500")
 #         CONN_LEVELS ("64 1000 10000") ROUTE_COUNTS ("10 100 1000") PORT (28300) JAVA_OPTS (-Xms1g -Xmx1g)
 #         QUIET_WAIT (30 s to wait for an idle machine before each run) OUT_DIR
-#         ADAPTER (jetty, the default server, or netty: GrowthApp served by ifastapi-netty)
+#         ADAPTER (netty, the default server, or jetty: GrowthApp served by ifastapi-jetty)
 # Loopback only (127.0.0.1); every wrk run is bounded by -d and timeout, the idle hold by its own timer. Only the
 # processes this script started are stopped, by PID. Holds /tmp/loopback-bench.lock (as run-peers.sh does).
 set -euo pipefail
@@ -38,12 +38,12 @@ ROUTE_COUNTS="${ROUTE_COUNTS:-10 100 1000}"
 PORT="${PORT:-28300}"
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"
 QUIET_WAIT="${QUIET_WAIT:-30}"
-ADAPTER="${ADAPTER:-jetty}"
+ADAPTER="${ADAPTER:-netty}"
 HOST=127.0.0.1
 CLK_TCK="$(getconf CLK_TCK)"
 T0=$(date +%s)
 
-suffix=""; [[ "$ADAPTER" == jetty ]] || suffix="-$ADAPTER"
+suffix=""; [[ "$ADAPTER" == netty ]] || suffix="-$ADAPTER"
 OUT_DIR="${OUT_DIR:-$ROOT/bench/results/growth-$(date +%F)$suffix}"
 [[ -e "$OUT_DIR" && -z "${OUT_OVERWRITE:-}" ]] && OUT_DIR="$OUT_DIR-$(date +%H%M)"
 mkdir -p "$OUT_DIR/logs"

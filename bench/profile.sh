@@ -6,7 +6,7 @@
 # Usage:  bench/profile.sh                        # /hello, /get-session, /counter; ~2.5 min
 #         bench/profile.sh get-session counter    # some endpoints
 # Env:    PROFILE_SECONDS (30) WARMUP (10) PORT (28400) JAVA_OPTS (-Xms1g -Xmx1g) DEMO_JAR (examples/target/ifastapi-demo.jar)
-#         ADAPTER (jetty; netty: the demo on the Netty adapter, io.ifastapi.bench.NettyDemo from bench/target/benchmarks.jar)
+#         ADAPTER (netty, the default; jetty: the demo on the Jetty adapter, io.ifastapi.bench.JettyDemo from bench/target/benchmarks.jar)
 #         JAR_LABEL (a word for the output directory, e.g. "before"), OUT_DIR
 # Output: bench/results/profile-<date>[-label]/<endpoint>.jfr, <endpoint>-hot-methods.txt (jfr view hot-methods),
 #         <endpoint>-allocations.txt (jfr view allocation-by-site), profile.md (jfr_summary.py of every endpoint).
@@ -26,23 +26,23 @@ PORT="${PORT:-28400}"
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"
 HOST=127.0.0.1
 
-ADAPTER="${ADAPTER:-jetty}"
+ADAPTER="${ADAPTER:-netty}"
 case "$ADAPTER" in
-  jetty)
+  netty)
     if [[ -z "${DEMO_JAR:-}" ]]; then
       echo ">>> building the demo" >&2
       (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl examples -am)
       DEMO_JAR="$ROOT/examples/target/ifastapi-demo.jar"
     fi
     DEMO_RUN=(-jar "$DEMO_JAR") ;;
-  netty)
+  jetty)
     if [[ -z "${DEMO_JAR:-}" ]]; then
       echo ">>> building bench/target/benchmarks.jar" >&2
       (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl bench -am)
       DEMO_JAR="$ROOT/bench/target/benchmarks.jar"
     fi
-    DEMO_RUN=(--enable-native-access=ALL-UNNAMED -cp "$DEMO_JAR" io.ifastapi.bench.NettyDemo) ;;
-  *) echo "ADAPTER must be jetty or netty" >&2; exit 2 ;;
+    DEMO_RUN=(-cp "$DEMO_JAR" io.ifastapi.bench.JettyDemo) ;;
+  *) echo "ADAPTER must be netty or jetty" >&2; exit 2 ;;
 esac
 OUT_DIR="${OUT_DIR:-$ROOT/bench/results/profile-$(date +%F)${JAR_LABEL:+-$JAR_LABEL}}"
 mkdir -p "$OUT_DIR"

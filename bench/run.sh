@@ -5,7 +5,7 @@
 #   bench/run.sh                                  # all default peers, ~9 min on a quiet machine
 #   PEERS="ifastapi vertx-cookie fastapi netty-raw jetty-raw" bench/run.sh
 #   REPEAT=3 DURATION=10 bench/run.sh             # 3 measured runs per endpoint, median shown (about 2x longer)
-#   ADAPTER=netty bench/run.sh                    # the same demo served by the Netty adapter (io.ifastapi.bench.NettyDemo)
+#   ADAPTER=jetty bench/run.sh                    # the same demo served by the Jetty adapter (io.ifastapi.bench.JettyDemo)
 #
 # What it does:
 #   1. builds the demo (examples/target/ifastapi-demo.jar) with the Maven wrapper and a JDK 21+;
@@ -14,7 +14,7 @@
 #   4. writes the report to bench/results/peers-<date>.md (req/s, p50/p99, server CPU us/req per peer and endpoint,
 #      each peer as a ratio to ifastapi, the targets) and prints it.
 # Env: PEERS REPEAT (1) DURATION (10 s) WARMUP (10 s) and every other knob of run-peers.sh; JAVA_OPTS (-Xms1g -Xmx1g);
-#      ADAPTER (jetty: the demo jar as users run it; netty: the demo on ifastapi-netty);
+#      ADAPTER (netty: the demo jar as users run it, on the default adapter; jetty: the demo on ifastapi-jetty);
 #      SHARED_BENCH (../shared/bench); BUILD_DIR (/tmp/ifastapi-bench-peers); OUT (the report's path).
 # Loopback only (127.0.0.1); every load is bounded by wrk -d and by timeout. Only the servers it started are stopped.
 set -euo pipefail
@@ -45,18 +45,18 @@ export BUILD_DIR="${BUILD_DIR:-/tmp/ifastapi-bench-peers}"
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"
 T0=$(date +%s)
 
-ADAPTER="${ADAPTER:-jetty}"
+ADAPTER="${ADAPTER:-netty}"
 echo ">>> building the demo (JDK $JAVA_HOME, adapter $ADAPTER)" >&2
 case "$ADAPTER" in
-  jetty)
+  netty)
     (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl examples -am)
     DEMO_JAR="$ROOT/examples/target/ifastapi-demo.jar"
     DEMO_RUN="-jar $DEMO_JAR" ;;
-  netty)
+  jetty)
     (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl bench -am)
     DEMO_JAR="$ROOT/bench/target/benchmarks.jar"
-    DEMO_RUN="--enable-native-access=ALL-UNNAMED -cp $DEMO_JAR io.ifastapi.bench.NettyDemo" ;;
-  *) echo "ADAPTER must be jetty or netty, got '$ADAPTER'" >&2; exit 2 ;;
+    DEMO_RUN="-cp $DEMO_JAR io.ifastapi.bench.JettyDemo" ;;
+  *) echo "ADAPTER must be netty or jetty, got '$ADAPTER'" >&2; exit 2 ;;
 esac
 [[ -f "$DEMO_JAR" ]] || { echo "The build did not produce $DEMO_JAR" >&2; exit 1; }
 

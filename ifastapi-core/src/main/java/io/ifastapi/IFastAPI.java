@@ -2,7 +2,7 @@ package io.ifastapi;
 
 import io.ifastapi.routing.Route;
 import io.ifastapi.routing.Router;
-import io.ifastapi.server.JettyServer;
+import io.ifastapi.server.netty.NettyServer;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.ServerFactory;
@@ -38,7 +38,7 @@ public class IFastAPI implements Handler {
     private final AtomicBoolean started = new AtomicBoolean();
     private boolean debug;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
-    private ServerFactory serverFactory = JettyServer::start;
+    private ServerFactory serverFactory = NettyServer::start;
     private volatile Handler stack;
 
     // ----- routes -----
@@ -171,12 +171,12 @@ public class IFastAPI implements Handler {
     }
 
     /**
-     * The server adapter that {@link #run()} and {@link #start} use: Jetty by default, or another one, e.g.
-     * {@code app.server(NettyServer::start)} with the ifastapi-netty module.
+     * The server adapter that {@link #run()} and {@link #start} use: Netty by default, or another one, e.g.
+     * {@code app.server(JettyServer::start)} with the ifastapi-jetty module.
      */
     public IFastAPI server(ServerFactory factory) {
         if (factory == null) {
-            throw new IllegalArgumentException("server factory must not be null; the default is JettyServer::start");
+            throw new IllegalArgumentException("server factory must not be null; the default is NettyServer::start");
         }
         this.serverFactory = factory;
         return this;

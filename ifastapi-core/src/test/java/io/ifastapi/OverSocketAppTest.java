@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole {@link AppBehaviourSuite} over a real socket: the app served by the Jetty adapter on 127.0.0.1, the
- * requests sent by java.net.http. Plus raw request lines no HTTP library would send.
+ * The whole {@link AppBehaviourSuite} over a real socket: the app served by the default (Netty) adapter on
+ * 127.0.0.1, the requests sent by java.net.http. Plus raw request lines no HTTP library would send.
  */
 public class OverSocketAppTest extends AppBehaviourSuite {
     @Override

@@ -4,7 +4,7 @@ import io.ifastapi.HTTPException;
 import io.ifastapi.IFastAPI;
 import io.ifastapi.Json;
 import io.ifastapi.server.ServerConfig;
-import io.ifastapi.server.netty.NettyServer;
+import io.ifastapi.server.jetty.JettyServer;
 import io.ifastapi.sessions.SecretKey;
 import io.ifastapi.sessions.Session;
 import io.ifastapi.sessions.SessionMiddleware;
@@ -27,8 +27,8 @@ import java.util.Map;
  *       ({@code /s<i>/items} and {@code /t<i>/items/{id:int}} in alternation), for the routing measurement.</li>
  * </ul>
  *
- * Environment: HOST, PORT (127.0.0.1:8000), SECRET_KEY (required), ROUTES (0: no fillers), ADAPTER (jetty, the
- * default, or netty). Keep-alive connections may stay idle for 5 minutes (the default is 30 s), so that a test can
+ * Environment: HOST, PORT (127.0.0.1:8000), SECRET_KEY (required), ROUTES (0: no fillers), ADAPTER (netty, the
+ * default, or jetty). Keep-alive connections may stay idle for 5 minutes (the default is 30 s), so that a test can
  * hold thousands open while it measures.
  */
 public final class GrowthApp {
@@ -45,10 +45,10 @@ public final class GrowthApp {
         Map<String, String> env = System.getenv();
         int routes = Integer.parseInt(env.getOrDefault("ROUTES", "0"));
         IFastAPI app = create(SecretKey.fromEnv("SECRET_KEY"), routes);
-        switch (env.getOrDefault("ADAPTER", "jetty")) {
-            case "jetty" -> { }
-            case "netty" -> app.server(NettyServer::start);
-            default -> throw new IllegalArgumentException("ADAPTER must be jetty or netty");
+        switch (env.getOrDefault("ADAPTER", "netty")) {
+            case "netty" -> { }
+            case "jetty" -> app.server(JettyServer::start);
+            default -> throw new IllegalArgumentException("ADAPTER must be netty or jetty");
         }
         app.run(ServerConfig.fromEnvironment(env).idleTimeout(Duration.ofMinutes(5)));
     }

@@ -3,9 +3,10 @@ package io.ifastapi.server;
 import io.ifastapi.Handler;
 
 /**
- * Starts a server adapter: {@code JettyServer::start} (the default), or another adapter's {@code start} method with
- * the same contract, chosen with {@code app.server(...)}. The core depends on no adapter but Jetty, so this is how an
- * adapter in another module (Netty) plugs in without reflection or system properties.
+ * Starts a server adapter: {@code NettyServer::start} (the default), or another adapter's {@code start} method with
+ * the same contract, chosen with {@code app.server(...)}. The core carries only the Netty adapter (the faster one in
+ * our benchmarks, see docs/performance.md), so this is how an adapter in another module (Jetty) plugs in without
+ * reflection or system properties.
  */
 @FunctionalInterface
 public interface ServerFactory {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends over a real socket with {@link HttpClient} (HTTP/1.1, redirects left to the test client) to the app served
- * by its server adapter (Jetty unless {@code app.server(...)} chose another) on 127.0.0.1 and a free port. Headers
+ * by its server adapter (Netty unless {@code app.server(...)} chose another) on 127.0.0.1 and a free port. Headers
  * the JDK client insists on writing itself (Host, Connection, Content-Length, Expect, Upgrade) are left to it.
  *
  * <p>When it started the server itself ({@link #serve}), it sees the exceptions behind 500s too: each request

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@value #DEFAULT_BASE_URL}, from client address {@code testclient:50000}, with the headers Starlette's client
  * sends ({@code host}, {@code accept: }&#42;/&#42;, {@code accept-encoding: gzip, deflate},
  * {@code connection: keep-alive}, {@code user-agent: testclient}). {@link #overNetwork(IFastAPI)} serves the app on
- * the Jetty adapter at 127.0.0.1 and a free port and talks to it through {@code java.net.http}, so one test suite
+ * the app's server adapter at 127.0.0.1 and a free port and talks to it through {@code java.net.http}, so one test suite
  * can run against both; {@link #forServer(Server)} talks to a server started elsewhere. Redirects, cookies and
  * exceptions are handled here, above the transport, the same way for all.
  *
@@ -104,7 +104,7 @@ public final class TestClient implements AutoCloseable {
         return new Builder(null, server);
     }
 
-    /** Serves the app on the Jetty adapter (127.0.0.1, a free port) and sends over a socket; close() stops it. */
+    /** Serves the app on its server adapter (127.0.0.1, a free port) and sends over a socket; close() stops it. */
     public static TestClient overNetwork(IFastAPI app) {
         return builder(app).overNetwork().build();
     }
@@ -337,7 +337,7 @@ public final class TestClient implements AutoCloseable {
             return this;
         }
 
-        /** Serve the app on the Jetty adapter at 127.0.0.1 and a free port, and send over a real socket. */
+        /** Serve the app on its server adapter at 127.0.0.1 and a free port, and send over a real socket. */
         public Builder overNetwork() {
             this.network = true;
             return this;

@@ -62,12 +62,12 @@ public class MalformedRequestTest extends ServerTestBase {
     }
 
     /**
-     * A request line without a version is HTTP/0.9, which Jetty refuses as an unsupported version. How to refuse it
-     * is the adapter's choice (Netty's decoder calls it a malformed request line: 400), so adapters may override.
+     * A request line without a version is HTTP/0.9. How to refuse it is the adapter's choice: Netty's decoder calls
+     * it a malformed request line (400), Jetty an unsupported version (505), so adapters may override.
      */
     @Test
     protected void http09RequestLineIsRefused() throws Exception {
-        assertRefused("request line without version (HTTP/0.9)", "GET /ok\r\nHost: x\r\n\r\n", 505);
+        assertRefused("request line without version (HTTP/0.9)", "GET /ok\r\nHost: x\r\n\r\n", 400);
     }
 
     /** The server answers {@code request} itself with {@code status} and a JSON detail, closes, and keeps serving. */

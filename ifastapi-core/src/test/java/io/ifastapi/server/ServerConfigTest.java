@@ -1,6 +1,7 @@
 package io.ifastapi.server;
 
 import io.ifastapi.IFastAPI;
+import io.ifastapi.server.netty.NettyServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +19,7 @@ public class ServerConfigTest {
 
     /** The adapter whose start failure is checked; other adapters' tests override it. */
     protected ServerFactory serverFactory() {
-        return JettyServer::start;
+        return NettyServer::start;
     }
 
     @Test

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 public class SigtermTest {
 
-    /** The child's main class: {@link SlowApp} served by the adapter under test (Jetty here). */
+    /** The child's main class: {@link SlowApp} served by the adapter under test (Netty here). */
     protected Class<?> appMainClass() {
         return SlowApp.class;
     }

@@ -11,8 +11,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ambiguous and odd request paths (see {@link JettyServer#URI_COMPLIANCE} for the choice): either the app sees the
- * raw path as sent and its decoding, or the server answers 400. Never a 500.
+ * Ambiguous and odd request paths (the choice is ifastapi-jetty's {@code JettyServer.URI_COMPLIANCE}, which the Netty
+ * adapter's {@code PathValidator} follows): either the app sees the raw path as sent and its decoding, or the server
+ * answers 400. Never a 500.
  */
 public class UriComplianceTest extends ServerTestBase {
 

@@ -1,0 +1,115 @@
+package io.ifastapi.server.jetty;
+
+import io.ifastapi.Address;
+import io.ifastapi.Handler;
+import io.ifastapi.Headers;
+import io.ifastapi.Response;
+import io.ifastapi.URL;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.QuietException;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * Translates between Jetty's request/response and ours, and runs the app in between.
+ *
+ * <p>Its invocation type is BLOCKING, and the thread pool has a virtual-thread executor, so Jetty runs every
+ * request (parsing included) on a virtual thread of its own, never on a selector thread: the app's plain blocking
+ * code is fine here. A handler declaring NON_BLOCKING would make Jetty call it on the selector thread instead.
+ */
+final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(JettyAppHandler.class);
+
+    /**
+     * Jetty's idle timeout is meant for idle connections, but it also fires while the app is busy with no read or
+     * write pending, and then fails the request: a handler that reads its body after a slow call gets a timeout
+     * (and at shutdown Jetty cuts idle timeouts to 1 s, so that would hit in-flight requests we promised to let
+     * finish). So we ignore it while the app is busy; a read or write that stalls still times out. Shared: no
+     * allocation per request.
+     */
+    private static final Predicate<TimeoutException> IGNORE_WHILE_HANDLING = timeout -> false;
+
+    private final Handler app;
+
+    JettyAppHandler(Handler app) {
+        super(InvocationType.BLOCKING);
+        this.app = app;
+    }
+
+    @Override
+    public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+        request.addIdleTimeoutListener(IGNORE_WHILE_HANDLING);
+        RequestBodyStream body = new RequestBodyStream(request);
+        io.ifastapi.Request ours = toRequest(request, body);
+        Response answer;
+        try {
+            answer = app.handle(ours);
+        } catch (Exception e) { // IFastAPI turns failures into 500s itself; this guards against another Handler
+            LOG.error("Unhandled exception in {} for {}", app, ours, e);
+            answer = null;
+        }
+        if (answer == null) {
+            answer = Response.text("Internal Server Error", 500);
+        }
+        if (!body.atEnd()) {
+            // The app left (part of) the body unread: drop what has arrived. If more is still on its way, Jetty
+            // marks the connection non-persistent now, before the response is committed, so the response says
+            // "Connection: close" instead of the connection closing unannounced after it.
+            request.consumeAvailable();
+        }
+        write(answer, ours, request, response, callback);
+        return true;
+    }
+
+    private static io.ifastapi.Request toRequest(Request request, RequestBodyStream body) {
+        HttpURI uri = request.getHttpURI();
+        String path = uri.getPath(); // raw: still percent-encoded, as URL promises; Request.path() decodes it
+        // Host and port come from the Host header (or an absolute request target); Jetty has validated them.
+        URL url = new URL(request.isSecure() ? "https" : "http", Request.getServerName(request),
+                Request.getServerPort(request), path == null ? "/" : path, uri.getQuery());
+        Headers headers = new Headers();
+        for (HttpField field : request.getHeaders()) {
+            String value = field.getValue();
+            headers.add(field.getName(), value == null ? "" : value);
+        }
+        Address client = new Address(Request.getRemoteAddr(request), Request.getRemotePort(request));
+        return new io.ifastapi.Request(request.getMethod(), url, headers, client, body);
+    }
+
+    private static void write(Response answer, io.ifastapi.Request ours, Request request,
+                              org.eclipse.jetty.server.Response response, Callback callback) {
+        response.setStatus(answer.status());
+        HttpFields.Mutable fields = response.getHeaders();
+        answer.headers().forEach(fields::add);
+        if (!answer.isStreaming()) {
+            // One write with last=true: Jetty sets Content-Length itself (unless the app did, or the status or a
+            // HEAD request forbids a body), so we never add it twice.
+            byte[] body = answer.body();
+            response.write(true, body == null || body.length == 0 ? null : ByteBuffer.wrap(body), callback);
+            return;
+        }
+        ResponseBodyStream out = new ResponseBodyStream(request, response);
+        try {
+            answer.writeBody(out);
+            out.finish();
+            callback.succeeded();
+        } catch (Throwable e) {
+            if (out.clientFailed()) {
+                LOG.debug("Client went away during the response to {}: {}", ours, e.toString());
+            } else {
+                LOG.error("The response body of {} failed; aborting the response", ours, e);
+            }
+            // Not yet committed: Jetty answers 500. Committed: Jetty aborts the connection, so the client sees an
+            // incomplete body rather than a truncated one passed off as complete. Quiet: we have logged it already.
+            callback.failed(new QuietException.RuntimeException("Response body failed", e));
+        }
+    }
+}

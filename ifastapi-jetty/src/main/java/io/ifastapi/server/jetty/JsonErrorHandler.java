@@ -1,0 +1,29 @@
+package io.ifastapi.server.jetty;
+
+import io.ifastapi.HttpStatus;
+import io.ifastapi.Json;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * The body of the errors Jetty answers itself (malformed requests: 400, 414, 431, 505; 503 while shutting down; a
+ * 500 when a response body fails before anything was sent): FastAPI's {@code {"detail": "..."}}, as the app's own
+ * errors, instead of Jetty's HTML page. A 4xx says what was wrong ("Illegal character ...", "No Host"); a 5xx says
+ * only its reason phrase, never the exception, which may carry internals.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        String detail = code >= 500 || message == null || message.isBlank() ? HttpStatus.reason(code) : message;
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(Json.bytes(Map.of("detail", detail))), callback);
+    }
+}
