@@ -180,10 +180,20 @@ final class PythonJsonWriter {
     private void string(String s) {
         out.append('"');
         int length = s.length();
-        int plainFrom = 0; // characters written as they are are copied in runs, not one by one
-        for (int i = 0; i < length; i++) {
+        int first = 0;
+        while (first < length && plain(s.charAt(first))) {
+            first++;
+        }
+        if (first == length) {
+            // Nothing to escape, the common case: one bulk copy, where append(s, from, to) goes char by char.
+            out.append(s).append('"');
+            return;
+        }
+        out.append(s, 0, first);
+        int plainFrom = first; // characters written as they are are copied in runs, not one by one
+        for (int i = first; i < length; i++) {
             char c = s.charAt(i);
-            if (c >= ' ' && c != '"' && c != '\\' && (c <= '~' || pretty)) {
+            if (plain(c)) {
                 continue;
             }
             out.append(s, plainFrom, i);
@@ -202,5 +212,10 @@ final class PythonJsonWriter {
         }
         out.append(s, plainFrom, length);
         out.append('"');
+    }
+
+    /** Whether {@code c} is written as it is. */
+    private boolean plain(char c) {
+        return c >= ' ' && c != '"' && c != '\\' && (c <= '~' || pretty);
     }
 }

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Netty response heads from ours, and the JSON errors the adapter answers itself. */
@@ -30,14 +31,26 @@ final class Responses {
     private Responses() {
     }
 
+    /** Values at least this long go to Netty as bytes (a session cookie can be 4 KB), shorter ones as they are. */
+    private static final int BULK_VALUE_CHARS = 64;
+
     /** The app's headers, in order and with repeats, plus the cached Date unless the app set one; no Server header. */
     static HttpHeaders headers(Response answer, AsciiString date) {
         HttpHeaders headers = HEADERS.newHeaders();
-        answer.headers().forEach(headers::add);
+        answer.headers().forEach((name, value) -> headers.add(name, wire(value)));
         if (!headers.contains(HttpHeaderNames.DATE)) {
             headers.add(HttpHeaderNames.DATE, date);
         }
         return headers;
+    }
+
+    /**
+     * Netty's encoder writes a String value char by char and an AsciiString with one copy; both write each char as
+     * its low byte (ISO-8859-1, '?' beyond it), so a long value is turned into those bytes here at once.
+     */
+    private static CharSequence wire(String value) {
+        return value.length() < BULK_VALUE_CHARS ? value
+                : new AsciiString(value.getBytes(StandardCharsets.ISO_8859_1), false);
     }
 
     /** Whether a response with this status carries no body at all (RFC 9110: 1xx, 204, 304). */
