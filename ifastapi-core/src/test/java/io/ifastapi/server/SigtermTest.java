@@ -45,8 +45,6 @@ public class SigtermTest {
                 // the server's info lines ("Shutting down", "Server stopped"), so turn them back on in the child.
                 "-Dorg.slf4j.simpleLogger.log.io.ifastapi.server=info",
                 "-cp", System.getProperty("java.class.path"),
-                // The test logging config quiets io.ifastapi.server; the lines checked below are its INFO lines.
-                "-Dorg.slf4j.simpleLogger.log.io.ifastapi.server=info",
                 appMainClass().getName());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().remove("HOST");

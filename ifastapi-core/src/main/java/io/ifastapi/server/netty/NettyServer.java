@@ -4,6 +4,7 @@ import io.ifastapi.Handler;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.StartFailures;
+import io.ifastapi.server.StopOnce;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -14,9 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The embedded server on Netty, the default adapter ({@code app.run()}), behind the same {@link Server} interface
@@ -41,9 +40,7 @@ public final class NettyServer implements Server {
     private final Channel listener;
     private final String host;
     private final int port;
-    private final Runnable afterStop;
-    private final AtomicBoolean stopping = new AtomicBoolean();
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final StopOnce stop;
 
     private NettyServer(ServerContext context, EventLoopGroup group, Channel listener, String host, int port,
                         Runnable afterStop) {
@@ -52,7 +49,7 @@ public final class NettyServer implements Server {
         this.listener = listener;
         this.host = host;
         this.port = port;
-        this.afterStop = afterStop;
+        this.stop = new StopOnce(afterStop);
     }
 
     /**
@@ -105,15 +102,9 @@ public final class NettyServer implements Server {
      */
     @Override
     public void stop() {
-        if (!stopping.compareAndSet(false, true)) {
-            awaitStopUninterruptibly();
-            return;
-        }
-        long grace = context.config().shutdownGrace().toMillis();
-        LOG.info("Shutting down: waiting up to {} ms for in-flight requests", grace);
-        // An interrupted caller must not cut the wait short: wait anyway, then restore the flag.
-        boolean interrupted = Thread.interrupted();
-        try {
+        stop.stop(() -> {
+            long grace = context.config().shutdownGrace().toMillis();
+            LOG.info("Shutting down: waiting up to {} ms for in-flight requests", grace);
             context.drain();
             listener.close().awaitUninterruptibly();
             if (!context.inFlight().awaitNone(context.config().shutdownGrace())) {
@@ -123,38 +114,11 @@ public final class NettyServer implements Server {
             // Closes every connection, runs what is queued, then ends the event loop threads.
             group.shutdownGracefully(QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                     .awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS + 1_000);
-        } catch (RuntimeException e) {
-            LOG.warn("Error while stopping the server: {}", e.toString());
-        } finally {
-            try {
-                afterStop.run();
-            } finally {
-                stopped.countDown();
-                LOG.info("Server stopped");
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        });
     }
 
     @Override
     public void awaitStop() throws InterruptedException {
-        stopped.await();
-    }
-
-    private void awaitStopUninterruptibly() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                stopped.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        stop.await();
     }
 }

@@ -4,6 +4,7 @@ import io.ifastapi.Handler;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.StartFailures;
+import io.ifastapi.server.StopOnce;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -13,10 +14,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The embedded server: Jetty 12's core API (no Servlet API), each request handled on its own virtual thread.
@@ -59,15 +58,13 @@ public final class JettyServer implements Server {
     private final org.eclipse.jetty.server.Server jetty;
     private final String host;
     private final int port; // remembered: once stopping, the connector reports -2
-    private final Runnable afterStop;
-    private final AtomicBoolean stopping = new AtomicBoolean();
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final StopOnce stop;
 
     private JettyServer(org.eclipse.jetty.server.Server jetty, String host, int port, Runnable afterStop) {
         this.jetty = jetty;
         this.host = host;
         this.port = port;
-        this.afterStop = afterStop;
+        this.stop = new StopOnce(afterStop);
     }
 
     /**
@@ -135,50 +132,21 @@ public final class JettyServer implements Server {
      */
     @Override
     public void stop() {
-        if (!stopping.compareAndSet(false, true)) {
-            awaitStopUninterruptibly();
-            return;
-        }
-        LOG.info("Shutting down: waiting up to {} ms for in-flight requests", jetty.getStopTimeout());
-        // An interrupted caller would make Jetty skip the wait for in-flight requests; wait anyway, then restore it.
-        boolean interrupted = Thread.interrupted();
-        try {
-            jetty.stop();
-        } catch (TimeoutException e) {
-            LOG.warn("Shutdown grace of {} ms is over with requests still in flight; their connections were closed",
-                    jetty.getStopTimeout());
-        } catch (Exception e) {
-            LOG.warn("Error while stopping the server: {}", e.toString());
-        } finally {
+        stop.stop(() -> {
+            LOG.info("Shutting down: waiting up to {} ms for in-flight requests", jetty.getStopTimeout());
             try {
-                afterStop.run();
-            } finally {
-                stopped.countDown();
-                LOG.info("Server stopped");
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                jetty.stop(); // an interrupted caller would make Jetty skip the wait: StopOnce clears the flag
+            } catch (TimeoutException e) {
+                LOG.warn("Shutdown grace of {} ms is over with requests still in flight; their connections were "
+                        + "closed", jetty.getStopTimeout());
+            } catch (Exception e) {
+                LOG.warn("Error while stopping the server: {}", e.toString());
             }
-        }
+        });
     }
 
     @Override
     public void awaitStop() throws InterruptedException {
-        stopped.await();
-    }
-
-    private void awaitStopUninterruptibly() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                stopped.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        stop.await();
     }
 }
