@@ -1,11 +1,17 @@
 package io.ifastapi;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-/** Content types of common file extensions, for file responses (the usual entries of Python's mimetypes). */
-final class MediaTypes {
+/**
+ * Content types of common file extensions, for file responses (the usual entries of Python's mimetypes), and the
+ * charset a Content-Type names. Public only for {@link #charset}, which the test client's responses share with
+ * {@link Request}; the rest stays internal.
+ */
+public final class MediaTypes {
     static final String JSON = "application/json";
     static final String TEXT = "text/plain; charset=utf-8";
     static final String HTML = "text/html; charset=utf-8";
@@ -34,5 +40,25 @@ final class MediaTypes {
             return OCTET_STREAM;
         }
         return BY_EXTENSION.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), OCTET_STREAM);
+    }
+
+    /**
+     * The {@code charset} parameter of a Content-Type (case-insensitive, quotes dropped), UTF-8 when there is no
+     * Content-Type, no charset, or one Java does not know.
+     */
+    public static Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String part : contentType.split(";")) {
+                String p = part.trim();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", "").trim());
+                    } catch (IllegalArgumentException unknown) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -172,7 +171,7 @@ public final class Request {
 
     /** The body decoded with the charset of its Content-Type, UTF-8 by default. */
     public String text() {
-        return new String(body(), charset());
+        return new String(body(), MediaTypes.charset(header("content-type")));
     }
 
     /** The body as a JSON object; malformed JSON is a 400 that says what is wrong. */
@@ -321,23 +320,6 @@ public final class Request {
 
     private HTTPException tooLarge() {
         return new HTTPException(413, "Request body is larger than the limit of " + maxBodySize + " bytes");
-    }
-
-    private Charset charset() {
-        String type = header("content-type");
-        if (type != null) {
-            for (String part : type.split(";")) {
-                String p = part.trim();
-                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                    try {
-                        return Charset.forName(p.substring(8).replace("\"", "").trim());
-                    } catch (IllegalArgumentException unknown) {
-                        return StandardCharsets.UTF_8;
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 
     private static HTTPException jsonError(IOException e) {

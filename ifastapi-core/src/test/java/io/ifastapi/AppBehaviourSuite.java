@@ -6,6 +6,7 @@ import io.ifastapi.testclient.ResponseCookie;
 import io.ifastapi.testclient.ServerException;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
+import io.ifastapi.testsupport.CapturedStderr;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import io.ifastapi.sessions.redis.RedisServer;
 import io.ifastapi.sessions.redis.RedisServerExtension;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
+import io.ifastapi.testsupport.CapturedStderr;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,10 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -231,38 +228,6 @@ class DemoAppTest {
                 thread.join(Duration.ofSeconds(5));
             }
             assertThat(lettuce.stream().filter(Thread::isAlive).map(Thread::getName).toList()).isEmpty();
-        }
-    }
-
-    /** Captures System.err (where slf4j-simple logs, see simplelogger.properties) while passing it through. */
-    private static final class CapturedStderr implements AutoCloseable {
-        private final PrintStream original = System.err;
-        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-
-        CapturedStderr() {
-            System.setErr(new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    captured.write(b);
-                    original.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    captured.write(b, off, len);
-                    original.write(b, off, len);
-                }
-            }, true, StandardCharsets.UTF_8));
-        }
-
-        String text() {
-            System.err.flush();
-            return captured.toString(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public void close() {
-            System.setErr(original);
         }
     }
 }

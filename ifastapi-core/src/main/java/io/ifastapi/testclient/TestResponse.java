@@ -3,14 +3,13 @@ package io.ifastapi.testclient;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.ifastapi.Headers;
 import io.ifastapi.Json;
+import io.ifastapi.MediaTypes;
 import io.ifastapi.URL;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +63,7 @@ public final class TestResponse {
 
     /** The body decoded with the charset of its Content-Type, UTF-8 by default. */
     public String text() {
-        return new String(body, charset());
+        return new String(body, MediaTypes.charset(headers.get("content-type")));
     }
 
     /** The body as a JSON object. */
@@ -124,23 +123,6 @@ public final class TestResponse {
     public boolean isRedirect() {
         return (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
                 && headers.contains("location");
-    }
-
-    private Charset charset() {
-        String type = headers.get("content-type");
-        if (type != null) {
-            for (String part : type.split(";")) {
-                String p = part.trim();
-                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                    try {
-                        return Charset.forName(p.substring(8).replace("\"", "").trim());
-                    } catch (IllegalArgumentException unknown) {
-                        break;
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 
     private IllegalStateException notJson(String type, IOException e) {

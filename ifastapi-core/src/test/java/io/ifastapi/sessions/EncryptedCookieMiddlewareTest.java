@@ -7,9 +7,9 @@ import static io.ifastapi.sessions.SessionApps.setCookies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.sessions.SessionApps.MutableClock;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
+import io.ifastapi.testsupport.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -21,7 +21,7 @@ class EncryptedCookieMiddlewareTest {
 
     private static final String PLAINTEXT = "role-admin-only-the-server-sees";
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(START);
 
     private IFastAPI app(boolean encrypted) {
         var app = new IFastAPI();

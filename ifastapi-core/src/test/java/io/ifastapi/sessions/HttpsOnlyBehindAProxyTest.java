@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ifastapi.IFastAPI;
 import io.ifastapi.middleware.ProxyHeadersMiddleware;
 import io.ifastapi.middleware.TrustedProxies;
-import io.ifastapi.sessions.SessionApps.CapturedLog;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
+import io.ifastapi.testsupport.CapturedStderr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +45,7 @@ class HttpsOnlyBehindAProxyTest {
 
     @Test
     void forwardedHttpsFromATrustedProxyCountsAsHttps() {
-        try (var log = new CapturedLog();
+        try (var log = new CapturedStderr();
              var client = new TestClient(app(defaults().httpsOnly(true).trustedProxies("testclient").build()))) {
             TestResponse response = loginVia(client, "https");
 
@@ -73,7 +73,7 @@ class HttpsOnlyBehindAProxyTest {
 
     @Test
     void forwardedHttpsFromAnUntrustedPeerIsIgnoredWithOneWarning() {
-        try (var log = new CapturedLog();
+        try (var log = new CapturedStderr();
              var client = new TestClient(app(defaults().httpsOnly(true).trustedProxies("10.0.0.5").build()))) {
             TestResponse first = loginVia(client, "https");
             TestResponse second = loginVia(client, "https");
@@ -88,7 +88,7 @@ class HttpsOnlyBehindAProxyTest {
 
     @Test
     void withoutTrustedProxiesTheHeaderIsIgnored() {
-        try (var log = new CapturedLog();
+        try (var log = new CapturedStderr();
              var client = new TestClient(app(defaults().httpsOnly(true).build()))) {
             assertThat(setCookies(loginVia(client, "https"))).isEmpty();
             assertThat(log.count(WARNING)).isEqualTo(1);
@@ -106,7 +106,7 @@ class HttpsOnlyBehindAProxyTest {
 
     @Test
     void aRealHttpsRequestNeedsNoProxy() {
-        try (var log = new CapturedLog();
+        try (var log = new CapturedStderr();
              var client = new TestClient(app(defaults().httpsOnly(true).build()), "https://example.com")) {
             assertThat(setCookies(loginVia(client, null))).hasSize(1);
             assertThat(log.text()).doesNotContain(WARNING);
@@ -126,7 +126,7 @@ class HttpsOnlyBehindAProxyTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost", "http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000"})
     void localhostIsASecureContextAsBrowsersTreatIt(String baseUrl) {
-        try (var log = new CapturedLog();
+        try (var log = new CapturedStderr();
              var client = new TestClient(app(defaults().httpsOnly(true).build()), baseUrl)) {
             TestResponse response = loginVia(client, null);
 

@@ -7,9 +7,9 @@ import static io.ifastapi.sessions.SessionApps.setCookies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.sessions.SessionApps.MutableClock;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
+import io.ifastapi.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -26,7 +26,7 @@ class KeyRotationMiddlewareTest {
     private static final String NEW = "n".repeat(64);
     private static final String OLD = "o".repeat(64);
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(START);
 
     private IFastAPI app(boolean encrypted, String... secrets) {
         var app = new IFastAPI();

@@ -7,9 +7,9 @@ import static io.ifastapi.sessions.SessionApps.setCookies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.sessions.SessionApps.MutableClock;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
+import io.ifastapi.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RollingSessionTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(START);
 
     private IFastAPI app(boolean rolling, boolean encrypted) {
         var app = new IFastAPI();

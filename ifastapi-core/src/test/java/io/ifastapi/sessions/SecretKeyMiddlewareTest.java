@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.sessions.SessionApps.CapturedLog;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
+import io.ifastapi.testsupport.CapturedStderr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ class SecretKeyMiddlewareTest {
     void aShortKeyIsAcceptedWithAWarningThatDoesNotShowIt() {
         SessionMiddleware middleware;
         String log;
-        try (var captured = new CapturedLog()) {
+        try (var captured = new CapturedStderr()) {
             middleware = SessionMiddleware.builder().secretKey(WEAK).build();
             log = captured.text();
         }
@@ -90,7 +90,7 @@ class SecretKeyMiddlewareTest {
     @Test
     void strictKeysAcceptsA32ByteKeyWithoutAWarning() {
         String log;
-        try (var captured = new CapturedLog()) {
+        try (var captured = new CapturedStderr()) {
             SessionMiddleware.builder().secretKey("k".repeat(32)).strictKeys(true).build();
             SessionMiddleware.builder().secretKey(SecretKey.generate()).strictKeys(true).build();
             log = captured.text();
@@ -120,7 +120,7 @@ class SecretKeyMiddlewareTest {
             throw new IllegalStateException("handler failed");
         });
         List<String> shown = new ArrayList<>();
-        try (var log = new CapturedLog();
+        try (var log = new CapturedStderr();
              var client = TestClient.builder(app).raiseServerExceptions(false).build()) {
             for (String path : List.of("/too-large", "/fails")) {
                 for (String accept : List.of("text/html", "*/*")) {

@@ -3,8 +3,7 @@ package io.ifastapi.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.ifastapi.testsupport.CapturedStderr;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
@@ -89,16 +88,12 @@ class SecretKeyTest {
 
     @Test
     void aWeakKeyIsLoggedAsAWarningNamingTheVariable() {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        String log;
+        try (var stderr = new CapturedStderr()) {
             SecretKey.fromEnv("SHORT_KEY", name -> "tiny");
             SecretKey.of("y".repeat(64));
-        } finally {
-            System.setErr(original);
+            log = stderr.text();
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("WARN").contains("SHORT_KEY is only 4 bytes long").doesNotContain("tiny");
         assertThat(log.lines().filter(line -> line.contains("WARN")).count()).isEqualTo(1);
     }

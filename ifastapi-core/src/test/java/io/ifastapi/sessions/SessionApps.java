@@ -5,21 +5,16 @@ import io.ifastapi.Json;
 import io.ifastapi.testclient.ResponseCookie;
 import io.ifastapi.testclient.TestResponse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the middleware tests share: Starlette's test app (its {@code view_session}, {@code update_session} and
- * {@code clear_session} endpoints), a clock to move, a log to read, and small readers of responses.
+ * {@code clear_session} endpoints) and small readers of responses.
  */
 final class SessionApps {
 
@@ -101,93 +96,5 @@ final class SessionApps {
     static ResponseCookie sessionCookie(TestResponse response) {
         return response.cookie("session").orElseThrow(() -> new AssertionError(
                 "expected a session Set-Cookie on " + response + ", got " + response.headers()));
-    }
-
-    /** A clock a test moves by hand: expiry without sleeping. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        MutableClock() {
-            this(START);
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    /**
-     * What slf4j-simple writes to System.err (see simplelogger.properties) while it is open; passed through too.
-     * Tests run one at a time in the JVM, so swapping the global stream is safe.
-     */
-    static final class CapturedLog implements AutoCloseable {
-        private final PrintStream original = System.err;
-        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-
-        CapturedLog() {
-            OutputStream tee = new OutputStream() {
-                @Override
-                public void write(int b) {
-                    synchronized (captured) {
-                        captured.write(b);
-                    }
-                    original.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    synchronized (captured) {
-                        captured.write(b, off, len);
-                    }
-                    original.write(b, off, len);
-                }
-            };
-            System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
-        }
-
-        String text() {
-            System.err.flush();
-            synchronized (captured) {
-                return captured.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        /** How many times {@code fragment} was logged. */
-        int count(String fragment) {
-            String text = text();
-            int count = 0;
-            for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + fragment.length())) {
-                count++;
-            }
-            return count;
-        }
-
-        @Override
-        public void close() {
-            System.setErr(original);
-        }
     }
 }

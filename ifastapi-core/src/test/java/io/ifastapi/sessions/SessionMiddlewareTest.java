@@ -13,10 +13,10 @@ import io.ifastapi.HTTPException;
 import io.ifastapi.IFastAPI;
 import io.ifastapi.Response;
 import io.ifastapi.SameSite;
-import io.ifastapi.sessions.SessionApps.CapturedLog;
-import io.ifastapi.sessions.SessionApps.MutableClock;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
+import io.ifastapi.testsupport.CapturedStderr;
+import io.ifastapi.testsupport.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -267,7 +267,7 @@ class SessionMiddlewareTest {
 
         @Test
         void aCookieExactlyMaxAgeOldIsStillValidAndOneSecondMoreIsNot() {
-            var clock = new MutableClock();
+            var clock = new MutableClock(START);
             // The jar keeps its own (system) clock, so that only the middleware's age check is exercised.
             try (var client = new TestClient(app(defaults().clock(clock).build()))) {
                 client.post("/login").send();
@@ -284,7 +284,7 @@ class SessionMiddlewareTest {
 
         @Test
         void withNoMaxAgeAnOldCookieIsStillValid() {
-            var clock = new MutableClock();
+            var clock = new MutableClock(START);
             try (var client = new TestClient(app(defaults().maxAge((Duration) null).clock(clock).build()))) {
                 client.post("/login").send();
 
@@ -585,7 +585,7 @@ class SessionMiddlewareTest {
         @ValueSource(strings = {"/unhandled", "/checked", "/error"})
         void anUnhandledFailureIsA500CarryingTheSetCookie(String path) {
             TestResponse response;
-            try (var log = new CapturedLog();
+            try (var log = new CapturedStderr();
                  var client = TestClient.builder(failingApp()).raiseServerExceptions(false).build()) {
                 response = client.post(path).send();
 
@@ -688,7 +688,7 @@ class SessionMiddlewareTest {
 
         @Test
         void theFailureIsA500WithoutACookieAndTheUserKeepsTheOldSession() {
-            try (var log = new CapturedLog();
+            try (var log = new CapturedStderr();
                  var client = TestClient.builder(bigApp(defaults().build())).raiseServerExceptions(false).build()) {
                 client.post("/login").send();
 

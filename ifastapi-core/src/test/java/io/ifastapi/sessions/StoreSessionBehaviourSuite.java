@@ -6,15 +6,13 @@ import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
+import io.ifastapi.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -230,7 +228,8 @@ public abstract class StoreSessionBehaviourSuite extends SessionBehaviourSuite {
 
     @Test
     void absoluteLifetimeEndsEvenAnActiveSession() {
-        MovableClock clock = new MovableClock(Instant.parse("2030-06-01T12:00:00Z"));
+        // The middleware's clock, for the absolute lifetime; the store's idle expiry has its own.
+        MutableClock clock = new MutableClock(Instant.parse("2030-06-01T12:00:00Z"));
         TestClient client = client(app(options -> options.clock(clock).rolling(true)
                 .absoluteLifetime(Duration.ofHours(1))));
         client.get("/set?v=value");
@@ -410,34 +409,6 @@ public abstract class StoreSessionBehaviourSuite extends SessionBehaviourSuite {
             }
         } finally {
             threads.shutdownNow();
-        }
-    }
-
-    /** A clock the test moves, for the absolute lifetime (the store's idle expiry has its own clock). */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

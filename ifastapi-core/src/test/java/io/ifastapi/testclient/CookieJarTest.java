@@ -2,6 +2,7 @@ package io.ifastapi.testclient;
 
 import io.ifastapi.SameSite;
 import io.ifastapi.URL;
+import io.ifastapi.testsupport.MutableClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

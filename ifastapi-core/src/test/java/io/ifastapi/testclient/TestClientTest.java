@@ -7,6 +7,7 @@ import io.ifastapi.Response;
 import io.ifastapi.SetCookie;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
+import io.ifastapi.testsupport.MutableClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

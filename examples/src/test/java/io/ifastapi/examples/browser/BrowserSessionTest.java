@@ -11,6 +11,7 @@ import io.ifastapi.sessions.MemorySessionStore;
 import io.ifastapi.sessions.SecretKey;
 import io.ifastapi.sessions.SessionMiddleware;
 import io.ifastapi.sessions.SessionTooLargeException;
+import io.ifastapi.testsupport.CapturedStderr;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,14 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +32,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -179,7 +175,7 @@ class BrowserSessionTest {
         open(demo(backend, "/set-session"));
         String before = browser.cookie("session").orElseThrow().value();
 
-        CapturedErr err = new CapturedErr();
+        CapturedStderr err = new CapturedStderr();
         String page = err.during(() -> open(demo(backend, "/pad/5000")));
         int status = browser.status();
 
@@ -216,7 +212,7 @@ class BrowserSessionTest {
         // Chromium sends the whole cookie back: the server reads every byte of it.
         assertThat(open(demo(backend, "/pad-length"))).isEqualTo("{\"pad\":" + largest + ",\"key\":null}");
 
-        new CapturedErr().during(() -> open(demo(backend, "/pad/" + (largest + 1))));
+        new CapturedStderr().during(() -> open(demo(backend, "/pad/" + (largest + 1))));
         assertThat(browser.status()).isEqualTo(500);
         assertThat(browser.cookie("session").orElseThrow().value()).isEqualTo(session.value());
     }
@@ -226,11 +222,11 @@ class BrowserSessionTest {
         HttpClient http = HttpClient.newHttpClient();
         int ok = 0;
         int tooLarge = 4096;
-        CapturedErr quiet = new CapturedErr();
         while (tooLarge - ok > 1) {
             int mid = (ok + tooLarge) / 2;
             HttpRequest request = HttpRequest.newBuilder(URI.create(url(server, "/pad/" + mid))).build();
-            int status = quiet.during(() -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            int status = new CapturedStderr()
+                    .during(() -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
             if (status == 200) {
                 ok = mid;
             } else {
@@ -357,7 +353,7 @@ class BrowserSessionTest {
             // Chromium stored the plain cookie and silently refused the Secure one.
             assertThat(browser.cookies()).extracting(Cookie::name).containsExactly("plain");
 
-            CapturedErr err = new CapturedErr();
+            CapturedStderr err = new CapturedStderr();
             assertThat(err.during(() -> open(host + "/set"))).isEqualTo("{\"message\":\"Session data set\"}");
             assertThat(browser.cookie("session")).isEmpty();
             assertThat(err.text()).contains("https_only is on, but", "so no session cookie was sent");
@@ -372,7 +368,7 @@ class BrowserSessionTest {
         app.get("/needs-session", request -> Json.object("key", request.session().get("key")));
 
         withServer(app, server -> {
-            new CapturedErr().during(() -> {
+            new CapturedStderr().during(() -> {
                 browser.navigate(url(server, "/needs-session"));
                 return null;
             });
@@ -403,46 +399,6 @@ class BrowserSessionTest {
             throw new AssertionError(e);
         } finally {
             stopInBackground(server);
-        }
-    }
-
-    /**
-     * What the app logs while something runs. The demo logs through slf4j-simple, which writes to whatever
-     * {@code System.err} is at the time; the output still goes to the real stderr too.
-     */
-    static final class CapturedErr {
-        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-
-        <T> T during(Callable<T> action) throws RuntimeException {
-            PrintStream original = System.err;
-            OutputStream tee = new OutputStream() {
-                @Override
-                public void write(int b) {
-                    captured.write(b);
-                    original.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    captured.write(b, off, len);
-                    original.write(b, off, len);
-                }
-            };
-            System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
-            try {
-                return action.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            } finally {
-                System.err.flush();
-                System.setErr(original);
-            }
-        }
-
-        String text() {
-            return captured.toString(StandardCharsets.UTF_8);
         }
     }
 }
