@@ -7,7 +7,7 @@
 #      run), and the same number of connections held open and idle (server RSS, heap after a full GC, threads);
 #   3. routes: req/s and CPU per request for a late static (/late) and a late templated (/late/7) route behind
 #      ROUTE_COUNTS routes.
-# Writes bench/results/growth-<date>/{session,conns,idle,routes}.csv, summary.md and PNG plots (python3-matplotlib,
+# Writes bench/results/growth-<date>/{session,conns,idle,blocked,routes}.csv, summary.md and PNG plots (python3-matplotlib,
 # installed from Debian when missing), and prints summary.md.
 #
 # Usage:  bench/growth.sh                          # everything, ~8 min on a quiet machine
@@ -173,6 +173,25 @@ measure() {
     "$name" "$M_RPS" "$M_P50" "$M_P99" "$M_CPU" "$M_US" "$M_OTHER" "$M_RSSMAX" "$M_ERR" >&2
 }
 
+# hold_measure KIND CONNS PATH [--in-flight]: CONNS connections held open by hold_conns.py (each made one request to
+# PATH: answered, or with --in-flight still running), the server's RSS, live heap and threads before and while they
+# are held -> a row of $OUT_DIR/KIND.csv
+hold_measure() {
+  local kind="$1" conns="$2" path="$3" flag="${4:-}" hold_out="$OUT_DIR/logs/$1-$2.txt"
+  local heap0 rss0 thr0 heap1 rss1 thr1 held failed
+  heap0=$(heap_used_mib "$SERVER_PID"); rss0=$(rss_mib "$SERVER_PID"); thr0=$(threads_of "$SERVER_PID")
+  python3 "$ROOT/bench/hold_conns.py" $flag "$PORT" "$conns" "$path" 180 "session=$cookie" >"$hold_out" 2>&1 &
+  HOLD_PID=$!
+  for _ in $(seq 1 300); do grep -q '^held' "$hold_out" && break; kill -0 "$HOLD_PID" 2>/dev/null || break; sleep 0.5; done
+  sleep 2
+  heap1=$(heap_used_mib "$SERVER_PID"); rss1=$(rss_mib "$SERVER_PID"); thr1=$(threads_of "$SERVER_PID")
+  read -r _ held _ failed < <(grep '^held' "$hold_out" || echo "held 0 failed ?")
+  kill "$HOLD_PID" 2>/dev/null || true; wait "$HOLD_PID" 2>/dev/null || true; HOLD_PID=""
+  printf '    %-7s %-6s held %s (failed %s): RSS %s -> %s MiB, live heap %s -> %s MiB, threads %s -> %s\n' \
+    "$kind" "$conns" "$held" "$failed" "$rss0" "$rss1" "$heap0" "$heap1" "$thr0" "$thr1" >&2
+  echo "$conns,$held,$failed,$rss0,$rss1,$heap0,$heap1,$thr0,$thr1" >>"$OUT_DIR/$kind.csv"
+}
+
 session_cookie() { # $1 = target cookie bytes -> the session cookie's value, from /fill
   curl -s --max-time 5 -o /dev/null -D - "http://$HOST:$PORT/fill?bytes=$1" \
     | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: session=\([^;]*\);.*/\1/p' | head -1
@@ -210,29 +229,24 @@ fi
 if [[ " $PARTS " == *" conns "* ]]; then
   echo ">>> connections: $CONN_LEVELS (fresh server per level)" >&2
   echo "conns,wrk_threads,rps,p50_ms,p99_ms,server_cpu_pct,cpu_us_per_req,other_cpu_pct,rss_max_mib,threads,errors" >"$OUT_DIR/conns.csv"
-  echo "conns,held,failed,rss_before_mib,rss_held_mib,heap_before_mib,heap_held_mib,threads_before,threads_held" >"$OUT_DIR/idle.csv"
+  for kind in idle blocked; do
+    echo "conns,held,failed,rss_before_mib,rss_held_mib,heap_before_mib,heap_held_mib,threads_before,threads_held" \
+      >"$OUT_DIR/$kind.csv"
+  done
   for conns in $CONN_LEVELS; do
     start_app 0 "conns-$conns"
     cookie=$(session_cookie 100)
     warm "http://$HOST:$PORT/read" "$cookie" "$START_WARMUP"
     # idle: N connections that made one request each and stay open
-    heap0=$(heap_used_mib "$SERVER_PID"); rss0=$(rss_mib "$SERVER_PID"); thr0=$(threads_of "$SERVER_PID")
-    hold_out="$OUT_DIR/logs/idle-$conns.txt"
-    python3 "$ROOT/bench/hold_conns.py" "$PORT" "$conns" /read 180 "session=$cookie" >"$hold_out" 2>&1 &
-    HOLD_PID=$!
-    for _ in $(seq 1 300); do grep -q '^held' "$hold_out" && break; kill -0 "$HOLD_PID" 2>/dev/null || break; sleep 0.5; done
-    sleep 2
-    heap1=$(heap_used_mib "$SERVER_PID"); rss1=$(rss_mib "$SERVER_PID"); thr1=$(threads_of "$SERVER_PID")
-    read -r _ held _ failed < <(grep '^held' "$hold_out" || echo "held 0 failed ?")
-    kill "$HOLD_PID" 2>/dev/null || true; wait "$HOLD_PID" 2>/dev/null || true; HOLD_PID=""
-    printf '    idle %-6s held %s (failed %s): RSS %s -> %s MiB, live heap %s -> %s MiB, threads %s -> %s\n' \
-      "$conns" "$held" "$failed" "$rss0" "$rss1" "$heap0" "$heap1" "$thr0" "$thr1" >&2
-    echo "$conns,$held,$failed,$rss0,$rss1,$heap0,$heap1,$thr0,$thr1" >>"$OUT_DIR/idle.csv"
+    hold_measure idle "$conns" /read
     sleep 2
     # busy: wrk with N connections (1 wrk thread up to 64 connections, as run-peers.sh; 2 above)
     threads=1; (( conns > 64 )) && threads=2
     measure "conns-$conns" "http://$HOST:$PORT/read" "$conns" "$threads" "$cookie"
     echo "$conns,$threads,$M_RPS,$M_P50,$M_P99,$M_CPU,$M_US,$M_OTHER,$M_RSSMAX,$M_THREADS,$M_ERR" >>"$OUT_DIR/conns.csv"
+    # blocked: on a fresh server, N connections each with a request whose virtual thread sleeps (parked)
+    start_app 0 "blocked-$conns"
+    hold_measure blocked "$conns" "/block?seconds=60" --in-flight
     stop_app
   done
 fi
@@ -263,7 +277,7 @@ fi
   echo "GrowthApp on the $ADAPTER adapter with \`$JAVA_OPTS\`, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); wrk ${DURATION}s runs after ${WARMUP}s warm-ups"
   echo "(and ${START_WARMUP}s on each fresh JVM);"
   echo "$(nproc) cores shared by wrk and the server (and anything else running: see other CPU %)."
-  for part in session conns idle routes; do
+  for part in session conns idle blocked routes; do
     [[ -f "$OUT_DIR/$part.csv" ]] || continue
     echo; echo "## $part"; echo
     awk -F, 'NR == 1 { h = "|"; s = "|"; for (i = 1; i <= NF; i++) { h = h " " $i " |"; s = s "---|" } print h; print s; next }

@@ -2,8 +2,10 @@
 """Opens N keep-alive HTTP connections to 127.0.0.1:PORT, sends one GET on each and reads its response, then holds
 them all open and idle for HOLD seconds (or until it is sent SIGTERM) before closing them. Prints "held N" once every
 connection is open and answered, so that a caller can measure the server's memory with N idle connections.
+With --in-flight it does not wait for the responses: "held N" means N requests were sent and are still unanswered
+(for a PATH that blocks, e.g. GrowthApp's /block?seconds=60), so that a caller can measure N requests in flight.
 
-Usage: hold_conns.py PORT N PATH HOLD_SECONDS [COOKIE_HEADER_VALUE]
+Usage: hold_conns.py [--in-flight] PORT N PATH HOLD_SECONDS [COOKIE_HEADER_VALUE]
 Loopback only; the process needs an open-files limit above N (bench/growth.sh raises it).
 """
 import signal
@@ -35,8 +37,12 @@ def read_response(sock):
 
 
 def main():
-    port, n, path, hold = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
-    cookie = sys.argv[5] if len(sys.argv) > 5 else None
+    args = sys.argv[1:]
+    in_flight = "--in-flight" in args
+    if in_flight:
+        args.remove("--in-flight")
+    port, n, path, hold = int(args[0]), int(args[1]), args[2], float(args[3])
+    cookie = args[4] if len(args) > 4 else None
     request = "GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n" % (path, port)
     if cookie:
         request += "Cookie: %s\r\n" % cookie
@@ -50,9 +56,10 @@ def main():
         try:
             s = socket.create_connection(("127.0.0.1", port), timeout=10)
             s.sendall(request)
-            status = read_response(s)
-            if b" 200 " not in status + b" ":
-                failed += 1
+            if not in_flight:
+                status = read_response(s)
+                if b" 200 " not in status + b" ":
+                    failed += 1
             socks.append(s)
         except OSError as e:
             failed += 1

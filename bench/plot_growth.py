@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Plots bench/growth.sh's CSV files (session.csv, conns.csv, idle.csv, routes.csv in DIR) as PNGs in DIR.
+"""Plots bench/growth.sh's CSV files (session.csv, conns.csv, idle.csv, blocked.csv, routes.csv in DIR) as PNGs in DIR.
 
 Usage: plot_growth.py DIR      (needs matplotlib: apt-get install python3-matplotlib)
 """
@@ -52,6 +52,7 @@ def session_plot(d):
 def conns_plot(d):
     busy = rows(os.path.join(d, "conns.csv"))
     idle = rows(os.path.join(d, "idle.csv"))
+    blocked = rows(os.path.join(d, "blocked.csv"))
     if not busy and not idle:
         return
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 4))
@@ -70,6 +71,10 @@ def conns_plot(d):
         x = [num(r["conns"]) for r in idle]
         a2.plot(x, [num(r["rss_held_mib"]) for r in idle], marker="s", label="RSS, connections idle")
         a2.plot(x, [num(r["heap_held_mib"]) for r in idle], marker="^", label="live heap, connections idle")
+    if blocked:
+        x = [num(r["conns"]) for r in blocked]
+        a2.plot(x, [num(r["heap_held_mib"]) for r in blocked], marker="v",
+                label="live heap, a blocked request on each")
     a2.set(title="server memory vs open connections (-Xms1g)", xlabel="keep-alive connections", ylabel="MiB")
     a2.set_xscale("log")
     a2.set_ylim(bottom=0)

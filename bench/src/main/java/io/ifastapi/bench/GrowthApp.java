@@ -23,6 +23,9 @@ import java.util.Map;
  *   <li>{@code GET /read}: /get-session on that session: {"key": "value"} (the whole cookie is verified and parsed);</li>
  *   <li>{@code GET /counter}: the demo's counter on that session: the whole cookie is read and signed again;</li>
  *   <li>{@code GET /hello}: {"message": "hello"}, no session;</li>
+ *   <li>{@code GET /block?seconds=N}: blocks its virtual thread in {@code Thread.sleep} for N seconds (at most 600),
+ *       then answers {"message": "hello"}: N connections each waiting on one show what N parked virtual threads
+ *       cost;</li>
  *   <li>{@code GET /late} and {@code GET /late/{id:int}}: the last two routes, behind {@code ROUTES - 6} filler routes
  *       ({@code /s<i>/items} and {@code /t<i>/items/{id:int}} in alternation), for the routing measurement.</li>
  * </ul>
@@ -80,6 +83,14 @@ public final class GrowthApp {
             int n = session.getInt("n", 0) + 1;
             session.put("n", n);
             return Map.of("n", n);
+        });
+        app.get("/block", request -> {
+            int seconds = Integer.parseInt(request.queryParams().get("seconds", "0"));
+            if (seconds < 0 || seconds > 600) {
+                throw new HTTPException(422, "seconds must be 0..600");
+            }
+            Thread.sleep(Duration.ofSeconds(seconds));
+            return HELLO;
         });
         app.get("/late", request -> HELLO);
         app.get("/late/{id:int}", request -> Map.of("id", request.pathParam("id")));
