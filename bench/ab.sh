@@ -28,39 +28,15 @@ ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-5}"; PORT="
 ENDPOINTS="${ENDPOINTS:-hello get-session counter set-session}"
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"; QUIET_WAIT="${QUIET_WAIT:-30}"
 JAVA_OPTS_A="${JAVA_OPTS_A:-$JAVA_OPTS}"; JAVA_OPTS_B="${JAVA_OPTS_B:-$JAVA_OPTS}"
-HOST=127.0.0.1; CLK_TCK="$(getconf CLK_TCK)"
+HOST=127.0.0.1
 LOG_DIR="$(mktemp -d /tmp/ifastapi-ab.XXXXXX)"
 RESULTS="$LOG_DIR/results.txt"   # jar endpoint rps us_per_req other_pct
 
-exec 9>"${LOCK_FILE:-/tmp/loopback-bench.lock}"
-flock -w 600 9 || echo "could not get the benchmark lock in 600 s; going on" >&2
+take_bench_lock
 
-SERVER_PID=""
-stop_demo() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-trap 'stop_demo; exit 130' INT TERM
-trap stop_demo EXIT
+trap 'stop_server; exit 130' INT TERM
+trap stop_server EXIT
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-child_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
-sys_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
-wait_for_quiet() {
-  local waited=0 a b sa sb busy
-  while :; do
-    a=$(sys_ticks); sa=$(cpu_ticks "${SERVER_PID:-0}"); sleep 1; b=$(sys_ticks); sb=$(cpu_ticks "${SERVER_PID:-0}")
-    busy=$(( ((b - a) - (sb - sa)) * 100 / CLK_TCK ))
-    (( busy <= 15 )) && return 0
-    (( waited >= QUIET_WAIT )) && { echo "    (machine still busy: others use ${busy}% of a core; measuring anyway)" >&2; return 0; }
-    sleep 2; waited=$((waited + 3))
-  done
-}
 
 for round in $(seq 1 "$ROUNDS"); do
   for label in A B; do
@@ -89,7 +65,7 @@ for round in $(seq 1 "$ROUNDS"); do
       echo "$label $ep ${rps:-0} $us $other" >>"$RESULTS"
       printf '  round %s %s /%-12s %7s req/s  %6s us/req  other CPU %s%%\n' "$round" "$label" "$ep" "${rps:-?}" "$us" "$other" >&2
     done
-    stop_demo
+    stop_server
   done
 done
 

@@ -40,7 +40,6 @@ JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"
 QUIET_WAIT="${QUIET_WAIT:-30}"
 ADAPTER="${ADAPTER:-netty}"
 HOST=127.0.0.1
-CLK_TCK="$(getconf CLK_TCK)"
 T0=$(date +%s)
 
 suffix=""; [[ "$ADAPTER" == netty ]] || suffix="-$ADAPTER"
@@ -71,30 +70,19 @@ echo ">>> building bench/target/benchmarks.jar (JDK $JAVA_HOME)" >&2
 (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl bench -am)
 JAR="$ROOT/bench/target/benchmarks.jar"
 
-exec 9>"${LOCK_FILE:-/tmp/loopback-bench.lock}"
-flock -w 600 9 || echo "could not get the benchmark lock in 600 s; going on" >&2
+take_bench_lock
 
 # --- helpers ---------------------------------------------------------------------------------------------------
-SERVER_PID=""
-stop_app() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
 HOLD_PID=""
 cleanup() {
   [[ -n "$HOLD_PID" ]] && kill "$HOLD_PID" 2>/dev/null || true
-  stop_app
+  stop_server
 }
 trap 'cleanup; exit 130' INT TERM
 trap cleanup EXIT
 
 start_app() { # $1 = ROUTES, $2 = log name
-  stop_app
+  stop_server
   PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" ROUTES="$1" ADAPTER="$ADAPTER" \
     java $JAVA_OPTS --enable-native-access=ALL-UNNAMED -cp "$JAR" io.ifastapi.bench.GrowthApp >"$OUT_DIR/logs/$2.server.log" 2>&1 9>&- &
   SERVER_PID=$!
@@ -107,9 +95,6 @@ start_app() { # $1 = ROUTES, $2 = log name
   exit 1
 }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-child_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
-sys_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
 threads_of() { awk '/^Threads:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 heap_used_mib() { # live heap: a full GC first, then the heap's "used"
@@ -117,17 +102,6 @@ heap_used_mib() { # live heap: a full GC first, then the heap's "used"
   jcmd "$1" GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1 | awk '{printf "%.1f", $1 / 1024}'
 }
 
-wait_for_quiet() { # <= QUIET_WAIT s until processes other than the server use <= 15% of a core
-  local waited=0 a b sa sb busy
-  while :; do
-    a=$(sys_ticks); sa=$(cpu_ticks "${SERVER_PID:-0}"); sleep 1; b=$(sys_ticks); sb=$(cpu_ticks "${SERVER_PID:-0}")
-    busy=$(( ((b - a) - (sb - sa)) * 100 / CLK_TCK ))
-    (( busy <= 15 )) && return 0
-    (( waited == 0 )) && echo "    machine busy (others use ${busy}% of a core); waiting up to ${QUIET_WAIT}s" >&2
-    (( waited >= QUIET_WAIT )) && { echo "    still busy; measuring anyway" >&2; return 0; }
-    sleep 2; waited=$((waited + 3))
-  done
-}
 
 to_ms() { awk -v v="$1" 'BEGIN {
   if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
@@ -222,7 +196,7 @@ if [[ " $PARTS " == *" session "* ]]; then
       echo "/$ep,${#cookie},$M_RPS,$M_P50,$M_P99,$M_CPU,$M_US,$M_OTHER,$M_ERR" >>"$OUT_DIR/session.csv"
     done
   done
-  stop_app
+  stop_server
 fi
 
 # --- 2. connections --------------------------------------------------------------------------------------------
@@ -247,7 +221,7 @@ if [[ " $PARTS " == *" conns "* ]]; then
     # blocked: on a fresh server, N connections each with a request whose virtual thread sleeps (parked)
     start_app 0 "blocked-$conns"
     hold_measure blocked "$conns" "/block?seconds=60" --in-flight
-    stop_app
+    stop_server
   done
 fi
 
@@ -264,7 +238,7 @@ if [[ " $PARTS " == *" routes "* ]]; then
       measure "routes-$routes-$kind" "http://$HOST:$PORT$target" 64 1
       echo "$routes,$kind,$M_RPS,$M_P50,$M_P99,$M_CPU,$M_US,$M_OTHER,$M_ERR" >>"$OUT_DIR/routes.csv"
     done
-    stop_app
+    stop_server
   done
 fi
 

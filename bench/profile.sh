@@ -47,21 +47,10 @@ esac
 OUT_DIR="${OUT_DIR:-$ROOT/bench/results/profile-$(date +%F)${JAR_LABEL:+-$JAR_LABEL}}"
 mkdir -p "$OUT_DIR"
 
-exec 9>"${LOCK_FILE:-/tmp/loopback-bench.lock}"
-flock -w 600 9 || echo "could not get the benchmark lock in 600 s; going on" >&2
+take_bench_lock
 
-SERVER_PID=""
-stop_demo() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-trap 'stop_demo; exit 130' INT TERM
-trap stop_demo EXIT
+trap 'stop_server; exit 130' INT TERM
+trap stop_server EXIT
 
 {
   echo "# Where the time goes: JFR CPU samples under load, $(date '+%Y-%m-%d %H:%M %Z')"
@@ -74,7 +63,7 @@ trap stop_demo EXIT
 
 for ep in $ENDPOINTS; do
   echo ">>> /$ep" >&2
-  stop_demo
+  stop_server
   # stackdepth: Jetty's stacks under a virtual thread are deeper than JFR's default of 64 frames; truncated stacks
   # would lose the frames (JettyAppHandler.handle, IFastAPI.handle) that tell who called what.
   PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" java $JAVA_OPTS -XX:FlightRecorderOptions:stackdepth=512 "${DEMO_RUN[@]}" >"$OUT_DIR/$ep.server.log" 2>&1 9>&- &
@@ -100,7 +89,7 @@ for ep in $ENDPOINTS; do
   timeout $((PROFILE_SECONDS + 30)) wrk "${args[@]}" -d"${PROFILE_SECONDS}s" "$url" >"$OUT_DIR/$ep.wrk.txt" 2>&1 || true
   for _ in $(seq 1 100); do [[ -s "$OUT_DIR/$ep.jfr" ]] && break; sleep 0.2; done
   sleep 1
-  stop_demo
+  stop_server
   jfr view --width 200 hot-methods "$OUT_DIR/$ep.jfr" >"$OUT_DIR/$ep-hot-methods.txt" 2>&1 || true
   jfr view --width 200 allocation-by-site "$OUT_DIR/$ep.jfr" >"$OUT_DIR/$ep-allocations.txt" 2>&1 || true
   rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$OUT_DIR/$ep.wrk.txt")

@@ -50,6 +50,30 @@ public class ResponseMappingTest extends ServerTestBase {
         }
     }
 
+    /**
+     * Header values of every length arrive byte for byte, each character as its ISO-8859-1 byte: the Netty adapter
+     * hands long ones (a 4 KB session cookie) to its encoder as bytes and short ones as strings.
+     */
+    @Test
+    void shortAndLongHeaderValuesArriveIntact() throws Exception {
+        String cookie = "x".repeat(4000);
+        String boundary = "b".repeat(64);
+        String accented = "caf\u00e9 ".repeat(20).trim();
+        app.get("/long", request -> Response.text("ok")
+                .header("X-Short", "caf\u00e9").header("X-Boundary", boundary).header("X-Under", boundary.substring(1))
+                .header("X-Accented", accented).setCookie("session", cookie));
+        start();
+        try (RawHttp raw = raw()) {
+            raw.send("GET /long HTTP/1.1\r\nHost: x\r\n\r\n");
+            RawHttp.Response response = raw.read();
+            assertThat(response.header("x-short")).isEqualTo("caf\u00e9");
+            assertThat(response.header("x-boundary")).isEqualTo(boundary);
+            assertThat(response.header("x-under")).isEqualTo(boundary.substring(1));
+            assertThat(response.header("x-accented")).isEqualTo(accented);
+            assertThat(response.header("set-cookie")).startsWith("session=" + cookie + ";");
+        }
+    }
+
     @Test
     void streamingBodyIsSentChunkedAsItIsFlushed() throws Exception {
         CountDownLatch clientHasSecond = new CountDownLatch(1);
