@@ -1,5 +1,17 @@
 package io.ifastapi;
 
+import io.ifastapi.errors.ExceptionHandler;
+import io.ifastapi.errors.ExceptionHandlers;
+import io.ifastapi.errors.ExceptionMiddleware;
+import io.ifastapi.errors.ServerErrorMiddleware;
+import io.ifastapi.http.App;
+import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.http.Endpoint;
+import io.ifastapi.http.HTTPException;
+import io.ifastapi.http.Handler;
+import io.ifastapi.http.Middleware;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
 import io.ifastapi.routing.Route;
 import io.ifastapi.routing.Router;
 import io.ifastapi.server.netty.NettyServer;
@@ -25,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A request goes through, outermost first: server errors (500s), the user's middleware (the last added is the
  * outermost, as in Starlette), exception handling ({@link HTTPException} and registered handlers), then the router.
  */
-public class IFastAPI implements Handler {
+public class IFastAPI implements Handler, App {
     /** 1 MiB, as Javalin's default: enough for JSON APIs, small enough that a flood of bodies cannot exhaust memory. */
     public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(IFastAPI.class);
@@ -127,16 +139,13 @@ public class IFastAPI implements Handler {
         return this;
     }
 
-    ExceptionHandlers exceptionHandlers() {
-        return exceptionHandlers;
-    }
-
     /**
      * The response for an exception nobody handled: logged, then a 500 (showing the error when debug is on). For
      * middleware that must answer even when the handler failed; ordinary code just throws.
      */
+    @Override
     public Response errorResponse(Request request, Throwable error) {
-        return ServerErrorMiddleware.render(this, request, error);
+        return ServerErrorMiddleware.render(this, exceptionHandlers, request, error);
     }
 
     // ----- settings -----
@@ -147,6 +156,7 @@ public class IFastAPI implements Handler {
         return this;
     }
 
+    @Override
     public boolean isDebug() {
         return debug;
     }
@@ -160,6 +170,7 @@ public class IFastAPI implements Handler {
         return this;
     }
 
+    @Override
     public long maxBodySize() {
         return maxBodySize;
     }
@@ -227,12 +238,16 @@ public class IFastAPI implements Handler {
     /** Handles one request through the whole stack. Never throws: failures become 500 responses. */
     @Override
     public Response handle(Request request) {
-        request.bind(this, maxBodySize);
+        // This app owns the request while inside it (its limits, handlers, debug flag); a mounting app gets it back.
+        ServerRequest server = ServerRequest.of(request);
+        App outer = server.claim(this);
         Response response;
         try {
             response = stack().handle(request);
         } catch (Exception impossible) { // ServerErrorMiddleware catches everything
             response = errorResponse(request, impossible);
+        } finally {
+            server.release(outer);
         }
         return "HEAD".equals(request.method()) ? response.withoutBody() : response;
     }
@@ -248,7 +263,7 @@ public class IFastAPI implements Handler {
                         Handler next = inner;
                         inner = request -> m.handle(request, next);
                     }
-                    current = new ServerErrorMiddleware(inner, this);
+                    current = new ServerErrorMiddleware(inner, this, exceptionHandlers);
                     stack = current;
                 }
             }

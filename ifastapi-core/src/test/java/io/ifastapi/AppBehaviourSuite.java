@@ -1,5 +1,14 @@
 package io.ifastapi;
 
+import io.ifastapi.http.HTTPException;
+import io.ifastapi.http.Headers;
+import io.ifastapi.http.Params;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.SameSite;
+import io.ifastapi.http.SetCookie;
+import io.ifastapi.http.URL;
+import io.ifastapi.json.Json;
 import io.ifastapi.routing.Router;
 import io.ifastapi.sessions.SessionNotInstalledException;
 import io.ifastapi.testclient.ResponseCookie;

@@ -1,11 +1,12 @@
 package io.ifastapi.bench;
 
-import io.ifastapi.Address;
-import io.ifastapi.Headers;
+import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.http.Address;
+import io.ifastapi.http.Headers;
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
-import io.ifastapi.URL;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.URL;
 import io.ifastapi.examples.DemoApp;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One whole request through the demo app in process, no socket: {@code app.handle(new Request(...))} through
+ * One whole request through the demo app in process, no socket: {@code app.handle(new ServerRequest(...))} through
  * ServerErrorMiddleware, SessionMiddleware, ExceptionMiddleware, the router, the handler and the JSON response, with
  * the headers wrk sends (Host, and the session cookie /set-session returned). This is the framework's own share of an
  * HTTP request; what bench/run.sh measures adds the server (Jetty), the kernel and the load generator.
@@ -111,7 +112,7 @@ public class AppBenchmark {
         Headers headers = cookie == null
                 ? Headers.of("Host", "127.0.0.1:8000")
                 : Headers.of("Host", "127.0.0.1:8000", "Cookie", cookie);
-        return new Request("GET", url(requestPath), headers, client, null);
+        return new ServerRequest("GET", url(requestPath), headers, client, null);
     }
 
     private static URL url(String path) {

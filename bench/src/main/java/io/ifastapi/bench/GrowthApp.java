@@ -1,8 +1,8 @@
 package io.ifastapi.bench;
 
-import io.ifastapi.HTTPException;
+import io.ifastapi.http.HTTPException;
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Json;
+import io.ifastapi.json.Json;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.jetty.JettyServer;
 import io.ifastapi.sessions.SecretKey;

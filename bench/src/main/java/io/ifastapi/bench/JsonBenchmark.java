@@ -1,6 +1,6 @@
 package io.ifastapi.bench;
 
-import io.ifastapi.Json;
+import io.ifastapi.json.Json;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

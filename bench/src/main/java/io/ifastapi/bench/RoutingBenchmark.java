@@ -1,10 +1,11 @@
 package io.ifastapi.bench;
 
-import io.ifastapi.Address;
-import io.ifastapi.Headers;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
-import io.ifastapi.URL;
+import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.http.Address;
+import io.ifastapi.http.Headers;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.URL;
 import io.ifastapi.routing.Router;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -63,6 +64,6 @@ public class RoutingBenchmark {
 
     @Benchmark
     public Response route() throws Exception {
-        return router.handle(new Request("GET", url, headers, client, null));
+        return router.handle(new ServerRequest("GET", url, headers, client, null));
     }
 }

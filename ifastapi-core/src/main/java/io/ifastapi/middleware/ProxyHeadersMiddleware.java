@@ -1,11 +1,12 @@
 package io.ifastapi.middleware;
 
-import io.ifastapi.Address;
-import io.ifastapi.Handler;
-import io.ifastapi.Middleware;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
-import io.ifastapi.URL;
+import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.http.Address;
+import io.ifastapi.http.Handler;
+import io.ifastapi.http.Middleware;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.URL;
 
 /**
  * Behind a TLS-terminating proxy (nginx, a load balancer), takes the client's scheme and address from the
@@ -30,7 +31,7 @@ public final class ProxyHeadersMiddleware implements Middleware {
             String scheme = proxies.effectiveScheme(request);
             int port = url.scheme().equals(scheme) ? url.port() : -1;
             Address client = proxies.effectiveClient(request);
-            request.rewrite(new URL(scheme, url.host(), port, url.path(), url.query()), client);
+            ServerRequest.of(request).rewrite(new URL(scheme, url.host(), port, url.path(), url.query()), client);
         }
         return next.handle(request);
     }

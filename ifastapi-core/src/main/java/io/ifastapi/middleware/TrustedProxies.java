@@ -1,7 +1,7 @@
 package io.ifastapi.middleware;
 
-import io.ifastapi.Address;
-import io.ifastapi.Request;
+import io.ifastapi.http.Address;
+import io.ifastapi.http.Request;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,9 @@
 package io.ifastapi.routing;
 
-import io.ifastapi.Handler;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
+import io.ifastapi.http.Handler;
+import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
 
 import java.util.Map;
 
@@ -39,12 +40,13 @@ public final class Mount implements RouteEntry {
 
     @Override
     public Response handle(Request request, Map<String, Object> params) throws Exception {
+        ServerRequest server = ServerRequest.of(request);
         String outer = request.rootPath();
-        request.rootPath(outer + prefix);
+        server.rootPath(outer + prefix);
         try {
             return app.handle(request);
         } finally {
-            request.rootPath(outer);
+            server.rootPath(outer);
         }
     }
 

@@ -1,8 +1,9 @@
 package io.ifastapi.routing;
 
-import io.ifastapi.Endpoint;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
+import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.http.Endpoint;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -86,7 +87,7 @@ public final class Route implements RouteEntry {
 
     @Override
     public Response handle(Request request, Map<String, Object> params) throws Exception {
-        request.pathParams(params);
+        ServerRequest.of(request).pathParams(params);
         Object result = endpoint.handle(request);
         return result instanceof Response response ? response : Response.json(result, statusCode);
     }

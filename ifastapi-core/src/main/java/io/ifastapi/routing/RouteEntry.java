@@ -1,7 +1,7 @@
 package io.ifastapi.routing;
 
-import io.ifastapi.Request;
-import io.ifastapi.Response;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
 
 import java.util.Map;
 

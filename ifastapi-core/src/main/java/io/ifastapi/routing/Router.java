@@ -1,11 +1,11 @@
 package io.ifastapi.routing;
 
-import io.ifastapi.Endpoint;
-import io.ifastapi.HTTPException;
-import io.ifastapi.Handler;
-import io.ifastapi.Headers;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
+import io.ifastapi.http.Endpoint;
+import io.ifastapi.http.HTTPException;
+import io.ifastapi.http.Handler;
+import io.ifastapi.http.Headers;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
 
 import java.util.ArrayList;
 import java.util.HashMap;

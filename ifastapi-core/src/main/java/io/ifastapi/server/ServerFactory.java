@@ -1,6 +1,6 @@
 package io.ifastapi.server;
 
-import io.ifastapi.Handler;
+import io.ifastapi.http.Handler;
 
 /**
  * Starts a server adapter: {@code NettyServer::start} (the default), or another adapter's {@code start} method with

@@ -1,6 +1,6 @@
 package io.ifastapi.sessions;
 
-import io.ifastapi.Json;
+import io.ifastapi.json.Json;
 
 import java.util.Collections;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.ifastapi.sessions;
 
-import io.ifastapi.SameSite;
+import io.ifastapi.http.SameSite;
 
 import java.time.Duration;
 

@@ -1,11 +1,12 @@
 package io.ifastapi.sessions;
 
-import io.ifastapi.HTTPException;
-import io.ifastapi.Handler;
-import io.ifastapi.Middleware;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
-import io.ifastapi.SameSite;
+import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.http.HTTPException;
+import io.ifastapi.http.Handler;
+import io.ifastapi.http.Middleware;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.SameSite;
 import io.ifastapi.middleware.TrustedProxies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ public final class SessionMiddleware implements Middleware {
     public Response handle(Request request, Handler next) throws Exception {
         String cookieValue = request.cookie(cookie.name());
         SessionBackend.Commit commit = new SessionBackend.Commit();
-        request.attachSession(() -> backend.load(cookieValue, commit));
+        ServerRequest.of(request).attachSession(() -> backend.load(cookieValue, commit));
         Response response;
         try {
             response = next.handle(request);

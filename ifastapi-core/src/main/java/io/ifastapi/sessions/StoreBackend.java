@@ -1,7 +1,7 @@
 package io.ifastapi.sessions;
 
-import io.ifastapi.HTTPException;
-import io.ifastapi.Json;
+import io.ifastapi.http.HTTPException;
+import io.ifastapi.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

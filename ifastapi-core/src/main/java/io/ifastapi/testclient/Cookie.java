@@ -1,6 +1,6 @@
 package io.ifastapi.testclient;
 
-import io.ifastapi.SameSite;
+import io.ifastapi.http.SameSite;
 
 import java.time.Instant;
 

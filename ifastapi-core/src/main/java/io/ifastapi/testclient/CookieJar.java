@@ -1,6 +1,6 @@
 package io.ifastapi.testclient;
 
-import io.ifastapi.URL;
+import io.ifastapi.http.URL;
 
 import java.time.Clock;
 import java.time.Instant;

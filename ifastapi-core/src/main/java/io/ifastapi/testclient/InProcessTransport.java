@@ -1,11 +1,12 @@
 package io.ifastapi.testclient;
 
-import io.ifastapi.Address;
-import io.ifastapi.HttpStatus;
+import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.http.Address;
+import io.ifastapi.http.HttpStatus;
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
-import io.ifastapi.URL;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.URL;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ final class InProcessTransport implements Transport {
     public Received send(Sent sent) {
         InputStream body = sent.stream() != null ? sent.stream()
                 : sent.body() != null ? new ByteArrayInputStream(sent.body()) : null;
-        Response response = app.handle(new Request(sent.method(), sent.url(), sent.headers().copy(), CLIENT, body));
+        Response response = app.handle(new ServerRequest(sent.method(), sent.url(), sent.headers().copy(), CLIENT, body));
         boolean streaming = response.isStreaming();
         byte[] bytes = response.bufferedBody();
         var headers = response.headers().copy();

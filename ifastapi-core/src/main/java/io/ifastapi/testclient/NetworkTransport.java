@@ -1,10 +1,10 @@
 package io.ifastapi.testclient;
 
-import io.ifastapi.Handler;
-import io.ifastapi.Headers;
+import io.ifastapi.http.Handler;
+import io.ifastapi.http.Headers;
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Response;
-import io.ifastapi.URL;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.URL;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 

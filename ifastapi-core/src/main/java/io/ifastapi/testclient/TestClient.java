@@ -1,8 +1,8 @@
 package io.ifastapi.testclient;
 
-import io.ifastapi.Headers;
+import io.ifastapi.http.Headers;
 import io.ifastapi.IFastAPI;
-import io.ifastapi.URL;
+import io.ifastapi.http.URL;
 import io.ifastapi.server.Server;
 
 import java.io.InputStream;

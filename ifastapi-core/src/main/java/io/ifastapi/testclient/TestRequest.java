@@ -1,7 +1,7 @@
 package io.ifastapi.testclient;
 
-import io.ifastapi.Headers;
-import io.ifastapi.Json;
+import io.ifastapi.http.Headers;
+import io.ifastapi.json.Json;
 
 import java.io.InputStream;
 import java.net.URLEncoder;

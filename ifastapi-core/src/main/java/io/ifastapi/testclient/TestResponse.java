@@ -1,10 +1,10 @@
 package io.ifastapi.testclient;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.ifastapi.Headers;
-import io.ifastapi.Json;
-import io.ifastapi.MediaTypes;
-import io.ifastapi.URL;
+import io.ifastapi.http.Headers;
+import io.ifastapi.json.Json;
+import io.ifastapi.http.MediaTypes;
+import io.ifastapi.http.URL;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.ifastapi.testclient;
 
-import io.ifastapi.Headers;
-import io.ifastapi.URL;
+import io.ifastapi.http.Headers;
+import io.ifastapi.http.URL;
 
 import java.io.InputStream;
 

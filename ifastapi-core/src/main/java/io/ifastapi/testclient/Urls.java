@@ -1,6 +1,6 @@
 package io.ifastapi.testclient;
 
-import io.ifastapi.URL;
+import io.ifastapi.http.URL;
 
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,10 +1,11 @@
 package io.ifastapi.routing;
 
-import io.ifastapi.HTTPException;
-import io.ifastapi.Headers;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
-import io.ifastapi.URL;
+import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.http.HTTPException;
+import io.ifastapi.http.Headers;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.URL;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class RouterIndexTest {
 
     private static String outcome(Router router, String method, String path) throws Exception {
         try {
-            Response response = router.handle(new Request(method, new URL("http", "h", 80, path, null), new Headers(),
+            Response response = router.handle(new ServerRequest(method, new URL("http", "h", 80, path, null), new Headers(),
                     null, null));
             if (response.status() == 307) {
                 return "redirect " + response.headers().get("location");

@@ -1,6 +1,6 @@
 package io.ifastapi.server;
 
-import io.ifastapi.Response;
+import io.ifastapi.http.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,9 +1,9 @@
 package io.ifastapi.server;
 
-import io.ifastapi.HTTPException;
-import io.ifastapi.Json;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
+import io.ifastapi.http.HTTPException;
+import io.ifastapi.json.Json;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

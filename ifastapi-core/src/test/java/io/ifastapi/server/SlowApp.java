@@ -1,7 +1,7 @@
 package io.ifastapi.server;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Response;
+import io.ifastapi.http.Response;
 import io.ifastapi.server.netty.NettyServer;
 
 /**

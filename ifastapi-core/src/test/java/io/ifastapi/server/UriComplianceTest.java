@@ -1,7 +1,7 @@
 package io.ifastapi.server;
 
-import io.ifastapi.Json;
-import io.ifastapi.Response;
+import io.ifastapi.json.Json;
+import io.ifastapi.http.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

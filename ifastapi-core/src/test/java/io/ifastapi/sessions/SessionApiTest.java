@@ -5,9 +5,9 @@ import static io.ifastapi.sessions.SessionApps.setCookies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ifastapi.Endpoint;
+import io.ifastapi.http.Endpoint;
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Json;
+import io.ifastapi.json.Json;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
 import java.math.BigInteger;

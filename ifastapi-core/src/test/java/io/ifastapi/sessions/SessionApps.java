@@ -1,7 +1,7 @@
 package io.ifastapi.sessions;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Json;
+import io.ifastapi.json.Json;
 import io.ifastapi.testclient.ResponseCookie;
 import io.ifastapi.testclient.TestResponse;
 

@@ -1,10 +1,10 @@
 package io.ifastapi.sessions;
 
-import io.ifastapi.HTTPException;
+import io.ifastapi.http.HTTPException;
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Json;
-import io.ifastapi.Request;
-import io.ifastapi.SameSite;
+import io.ifastapi.json.Json;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.SameSite;
 import io.ifastapi.testclient.ResponseCookie;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;

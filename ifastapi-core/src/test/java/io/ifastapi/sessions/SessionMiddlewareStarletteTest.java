@@ -8,7 +8,7 @@ import static io.ifastapi.sessions.SessionApps.starletteApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Json;
+import io.ifastapi.json.Json;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
 import java.time.Duration;

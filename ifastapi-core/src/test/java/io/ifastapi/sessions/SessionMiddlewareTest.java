@@ -9,10 +9,10 @@ import static io.ifastapi.sessions.SessionApps.signedCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ifastapi.HTTPException;
+import io.ifastapi.http.HTTPException;
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Response;
-import io.ifastapi.SameSite;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.SameSite;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
 import io.ifastapi.testsupport.CapturedStderr;

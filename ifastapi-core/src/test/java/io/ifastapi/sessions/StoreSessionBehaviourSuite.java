@@ -1,7 +1,7 @@
 package io.ifastapi.sessions;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Json;
+import io.ifastapi.json.Json;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.testclient.TestClient;

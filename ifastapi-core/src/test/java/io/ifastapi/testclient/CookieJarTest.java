@@ -1,7 +1,7 @@
 package io.ifastapi.testclient;
 
-import io.ifastapi.SameSite;
-import io.ifastapi.URL;
+import io.ifastapi.http.SameSite;
+import io.ifastapi.http.URL;
 import io.ifastapi.testsupport.MutableClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package io.ifastapi.testclient;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Json;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
-import io.ifastapi.SetCookie;
+import io.ifastapi.json.Json;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.SetCookie;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.testsupport.MutableClock;

@@ -1,8 +1,8 @@
 package io.ifastapi.examples.browser;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Json;
-import io.ifastapi.Response;
+import io.ifastapi.json.Json;
+import io.ifastapi.http.Response;
 import io.ifastapi.examples.DemoApp;
 import io.ifastapi.examples.browser.WebDriverClient.Cookie;
 import io.ifastapi.server.Server;

@@ -1,10 +1,11 @@
 package io.ifastapi.server.netty;
 
-import io.ifastapi.Address;
-import io.ifastapi.Headers;
-import io.ifastapi.Request;
-import io.ifastapi.Response;
-import io.ifastapi.URL;
+import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.http.Address;
+import io.ifastapi.http.Headers;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.URL;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpRequest;
@@ -86,7 +87,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
             Map.Entry<CharSequence, CharSequence> header = it.next();
             headers.add(HeaderNames.canonical(header.getKey()), header.getValue().toString());
         }
-        return new Request(head.method(), url, headers, connection.clientAddress(), body);
+        return new ServerRequest(head.method(), url, headers, connection.clientAddress(), body);
     }
 
     /** Event loop: the last write of the response completed (or failed: the connection is then closed). */

@@ -1,7 +1,7 @@
 package io.ifastapi.server.netty;
 
-import io.ifastapi.Address;
-import io.ifastapi.HTTPException;
+import io.ifastapi.http.Address;
+import io.ifastapi.http.HTTPException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;

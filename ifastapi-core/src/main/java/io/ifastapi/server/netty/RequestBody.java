@@ -1,6 +1,6 @@
 package io.ifastapi.server.netty;
 
-import io.ifastapi.HTTPException;
+import io.ifastapi.http.HTTPException;
 import io.netty.buffer.ByteBuf;
 
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.ifastapi.server.netty;
 
-import io.ifastapi.Request;
-import io.ifastapi.Response;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;

@@ -1,8 +1,8 @@
 package io.ifastapi.server.netty;
 
-import io.ifastapi.HttpStatus;
-import io.ifastapi.Json;
-import io.ifastapi.Response;
+import io.ifastapi.http.HttpStatus;
+import io.ifastapi.json.Json;
+import io.ifastapi.http.Response;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -23,7 +23,7 @@ import java.util.Map;
 final class Responses {
     /**
      * Names are validated (a CR, LF or colon in a name would let an app split the response); values are not, because
-     * {@code io.ifastapi.Headers} already refuses CR and LF in them.
+     * {@code io.ifastapi.http.Headers} already refuses CR and LF in them.
      */
     private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory()
             .withValueValidation(false);

@@ -1,6 +1,6 @@
 package io.ifastapi.server.netty;
 
-import io.ifastapi.Handler;
+import io.ifastapi.http.Handler;
 import io.ifastapi.server.ServerConfig;
 
 import java.util.concurrent.ThreadFactory;

@@ -1,10 +1,10 @@
 package io.ifastapi.server.jetty;
 
-import io.ifastapi.Address;
-import io.ifastapi.Handler;
-import io.ifastapi.Headers;
-import io.ifastapi.Response;
-import io.ifastapi.URL;
+import io.ifastapi.http.Address;
+import io.ifastapi.http.Handler;
+import io.ifastapi.http.Headers;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.URL;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
@@ -48,7 +48,7 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
     public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
         request.addIdleTimeoutListener(IGNORE_WHILE_HANDLING);
         RequestBodyStream body = new RequestBodyStream(request);
-        io.ifastapi.Request ours = toRequest(request, body);
+        io.ifastapi.http.Request ours = toRequest(request, body);
         Response answer;
         try {
             answer = app.handle(ours);
@@ -69,7 +69,7 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
         return true;
     }
 
-    private static io.ifastapi.Request toRequest(Request request, RequestBodyStream body) {
+    private static io.ifastapi.http.Request toRequest(Request request, RequestBodyStream body) {
         HttpURI uri = request.getHttpURI();
         String path = uri.getPath(); // raw: still percent-encoded, as URL promises; Request.path() decodes it
         // Host and port come from the Host header (or an absolute request target); Jetty has validated them.
@@ -81,10 +81,10 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
             headers.add(field.getName(), value == null ? "" : value);
         }
         Address client = new Address(Request.getRemoteAddr(request), Request.getRemotePort(request));
-        return new io.ifastapi.Request(request.getMethod(), url, headers, client, body);
+        return new io.ifastapi.internal.ServerRequest(request.getMethod(), url, headers, client, body);
     }
 
-    private static void write(Response answer, io.ifastapi.Request ours, Request request,
+    private static void write(Response answer, io.ifastapi.http.Request ours, Request request,
                               org.eclipse.jetty.server.Response response, Callback callback) {
         response.setStatus(answer.status());
         HttpFields.Mutable fields = response.getHeaders();

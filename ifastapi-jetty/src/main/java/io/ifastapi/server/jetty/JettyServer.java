@@ -1,6 +1,6 @@
 package io.ifastapi.server.jetty;
 
-import io.ifastapi.Handler;
+import io.ifastapi.http.Handler;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.StartFailures;

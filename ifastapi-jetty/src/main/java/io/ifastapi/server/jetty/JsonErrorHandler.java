@@ -1,7 +1,7 @@
 package io.ifastapi.server.jetty;
 
-import io.ifastapi.HttpStatus;
-import io.ifastapi.Json;
+import io.ifastapi.http.HttpStatus;
+import io.ifastapi.json.Json;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;

@@ -1,6 +1,6 @@
 package io.ifastapi.server.jetty;
 
-import io.ifastapi.HTTPException;
+import io.ifastapi.http.HTTPException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.Blocker;

@@ -3,7 +3,7 @@ package io.ifastapi.sessions.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.Json;
+import io.ifastapi.json.Json;
 import io.ifastapi.sessions.SecretKey;
 import io.ifastapi.sessions.SessionMiddleware;
 import io.ifastapi.testclient.TestClient;

@@ -1,4 +1,4 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

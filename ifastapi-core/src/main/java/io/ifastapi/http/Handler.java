@@ -1,4 +1,4 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
 /**
  * Anything that turns a request into a response: the app itself, a router, a mounted sub-app, or the rest of the

@@ -1,5 +1,10 @@
-package io.ifastapi;
+package io.ifastapi.errors;
 
+import io.ifastapi.http.App;
+import io.ifastapi.http.HTTPException;
+import io.ifastapi.http.Handler;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
 import io.ifastapi.sessions.SessionNotInstalledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,15 +17,17 @@ import java.io.StringWriter;
  * stack trace. With {@code debug} on, the response shows the exception, for development only; a missing
  * SessionMiddleware also shows the line that fixes it.
  */
-final class ServerErrorMiddleware implements Handler {
-    private static final Logger LOG = LoggerFactory.getLogger(IFastAPI.class);
+public final class ServerErrorMiddleware implements Handler {
+    private static final Logger LOG = LoggerFactory.getLogger("io.ifastapi.IFastAPI");
 
     private final Handler next;
-    private final IFastAPI app;
+    private final App app;
+    private final ExceptionHandlers handlers;
 
-    ServerErrorMiddleware(Handler next, IFastAPI app) {
+    public ServerErrorMiddleware(Handler next, App app, ExceptionHandlers handlers) {
         this.next = next;
         this.app = app;
+        this.handlers = handlers;
     }
 
     @Override
@@ -28,7 +35,7 @@ final class ServerErrorMiddleware implements Handler {
         try {
             return next.handle(request);
         } catch (Throwable e) {
-            return render(app, request, e);
+            return render(app, handlers, request, e);
         }
     }
 
@@ -36,7 +43,7 @@ final class ServerErrorMiddleware implements Handler {
      * The 500 for an exception nobody handled. Also used by middleware that must answer even when the handler
      * failed (SessionMiddleware saves the session on this response).
      */
-    static Response render(IFastAPI app, Request request, Throwable error) {
+    public static Response render(App app, ExceptionHandlers handlers, Request request, Throwable error) {
         if (error instanceof HTTPException http) {
             return ExceptionMiddleware.render(http); // raised by a middleware, outside ExceptionMiddleware
         }
@@ -45,7 +52,7 @@ final class ServerErrorMiddleware implements Handler {
         }
         LOG.error("Exception in {} {}: {}", request.method(), request.path(), error.toString(), error);
         Response response = null;
-        ExceptionHandler<Throwable> custom = app.exceptionHandlers().forClass(error.getClass());
+        ExceptionHandler<Throwable> custom = handlers.forClass(error.getClass());
         if (custom != null) {
             try {
                 response = custom.handle(request, error);

@@ -1,4 +1,4 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
 /**
  * Raised by a handler to answer with an error status, as FastAPI's HTTPException: the response is

@@ -1,5 +1,10 @@
-package io.ifastapi;
+package io.ifastapi.errors;
 
+import io.ifastapi.http.HTTPException;
+import io.ifastapi.http.Handler;
+import io.ifastapi.http.HttpStatus;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
 import java.util.Map;
 
 /**
@@ -7,11 +12,11 @@ import java.util.Map;
  * {@link HTTPException} into {@code {"detail": ...}} and other exceptions into responses when a handler is
  * registered for them. Anything else goes on up to {@link ServerErrorMiddleware}.
  */
-final class ExceptionMiddleware implements Handler {
+public final class ExceptionMiddleware implements Handler {
     private final Handler router;
     private final ExceptionHandlers handlers;
 
-    ExceptionMiddleware(Handler router, ExceptionHandlers handlers) {
+    public ExceptionMiddleware(Handler router, ExceptionHandlers handlers) {
         this.router = router;
         this.handlers = handlers;
     }
@@ -39,7 +44,7 @@ final class ExceptionMiddleware implements Handler {
     }
 
     /** FastAPI's default: the detail as JSON, or no body for statuses that cannot have one. */
-    static Response render(HTTPException e) {
+    public static Response render(HTTPException e) {
         Response response = HttpStatus.bodyless(e.status())
                 ? Response.empty(e.status())
                 : Response.json(Map.of("detail", e.detail() == null ? HttpStatus.reason(e.status()) : e.detail()), e.status());

@@ -1,4 +1,4 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
 /** The client's address as the server saw it (Starlette's {@code request.client}). */
 public record Address(String host, int port) {

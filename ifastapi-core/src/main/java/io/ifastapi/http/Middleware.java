@@ -1,4 +1,4 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
 /**
  * Wraps the rest of the app, Starlette style: do something before, call {@code next.handle(request)}, do something

@@ -1,5 +1,6 @@
-package io.ifastapi;
+package io.ifastapi.errors;
 
+import io.ifastapi.http.HTTPException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,30 +9,30 @@ import java.util.Map;
  * The handlers registered with {@code app.exceptionHandler}, looked up by status (for {@link HTTPException}) or by
  * exception class, the nearest superclass winning, as Starlette's ExceptionMiddleware does.
  */
-final class ExceptionHandlers {
+public final class ExceptionHandlers {
     private final Map<Integer, ExceptionHandler<? super HTTPException>> byStatus = new HashMap<>();
     private final Map<Class<?>, ExceptionHandler<Throwable>> byClass = new LinkedHashMap<>();
 
-    void add(int status, ExceptionHandler<? super HTTPException> handler) {
+    public void add(int status, ExceptionHandler<? super HTTPException> handler) {
         byStatus.put(status, handler);
     }
 
     @SuppressWarnings("unchecked")
-    <E extends Throwable> void add(Class<E> type, ExceptionHandler<? super E> handler) {
+    public <E extends Throwable> void add(Class<E> type, ExceptionHandler<? super E> handler) {
         byClass.put(type, (ExceptionHandler<Throwable>) handler);
     }
 
-    ExceptionHandler<? super HTTPException> forStatus(int status) {
+    public ExceptionHandler<? super HTTPException> forStatus(int status) {
         return byStatus.get(status);
     }
 
     /** The handler of the exception's class or of its nearest registered superclass, or null. */
-    ExceptionHandler<Throwable> forClass(Class<?> type) {
+    public ExceptionHandler<Throwable> forClass(Class<?> type) {
         return forClass(type, Throwable.class);
     }
 
     /** As {@link #forClass(Class)}, looking no higher than {@code top}. */
-    ExceptionHandler<Throwable> forClass(Class<?> type, Class<?> top) {
+    public ExceptionHandler<Throwable> forClass(Class<?> type, Class<?> top) {
         for (Class<?> c = type; c != null; c = c == top ? null : c.getSuperclass()) {
             ExceptionHandler<Throwable> handler = byClass.get(c);
             if (handler != null) {

@@ -1,4 +1,8 @@
-package io.ifastapi;
+package io.ifastapi.errors;
+
+import io.ifastapi.IFastAPI;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
 
 /** Turns an exception raised by a handler into a response; registered with {@link IFastAPI#exceptionHandler}. */
 @FunctionalInterface

@@ -1,5 +1,6 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
+import io.ifastapi.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -23,10 +24,12 @@ import java.util.function.Supplier;
 
 /**
  * An HTTP request as a handler sees it. Everything is parsed on first use (query, cookies, body), so a handler pays
- * only for what it reads. Server adapters and TestClient build it with {@link #Request(String, URL, Headers, Address,
- * InputStream)}; the body stream is read at most once.
+ * only for what it reads; the body stream is read at most once.
+ *
+ * <p>Only what handlers and middleware may call is public. Server adapters, TestClient and the framework build and
+ * steer requests through {@code io.ifastapi.internal.ServerRequest}, the one subclass, which is not public API.
  */
-public final class Request {
+public abstract class Request {
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
@@ -43,8 +46,7 @@ public final class Request {
     private Params query;
     private Map<String, String> cookies;
     private byte[] body;
-    private long maxBodySize = Long.MAX_VALUE;
-    private IFastAPI app;
+    private App app;
     private Supplier<Session> sessionLoader;
     private Session session;
 
@@ -55,7 +57,7 @@ public final class Request {
      * @param client     the peer's address, or null when unknown
      * @param bodyStream the body; null for none
      */
-    public Request(String method, URL url, Headers headers, Address client, InputStream bodyStream) {
+    protected Request(String method, URL url, Headers headers, Address client, InputStream bodyStream) {
         this.method = method.toUpperCase(Locale.ROOT);
         this.url = url;
         this.headers = headers;
@@ -159,7 +161,7 @@ public final class Request {
     // ----- body -----
 
     /**
-     * The raw body. A body over the app's limit ({@link IFastAPI#maxBodySize}) is a 413, whether Content-Length
+     * The raw body. A body over the app's limit ({@link App#maxBodySize()}) is a 413, whether Content-Length
      * announces it or the bytes run over.
      */
     public byte[] body() {
@@ -216,8 +218,8 @@ public final class Request {
         return state;
     }
 
-    /** The app handling this request. */
-    public IFastAPI app() {
+    /** The app handling this request: the innermost one, for a request that reached a mounted sub-app. */
+    public App app() {
         return app;
     }
 
@@ -240,41 +242,34 @@ public final class Request {
         return session != null;
     }
 
-    /**
-     * For SessionMiddleware: what loads the session on first use. The load is deferred so that a handler that never
-     * touches the session costs no cookie check and no store round trip. {@code null} detaches it.
-     */
-    public void attachSession(Supplier<Session> loader) {
+    // ----- for io.ifastapi.internal.ServerRequest -----
+
+    /** What loads the session on first use; {@code null} detaches it. */
+    protected final void sessionLoader(Supplier<Session> loader) {
         this.sessionLoader = loader;
         this.session = null;
     }
 
-    /** For the router: the converted parameters of the matched route. */
-    public void pathParams(Map<String, Object> params) {
+    protected final void pathParamsOfRoute(Map<String, Object> params) {
         // Static routes (most) pass the immutable Map.of(): no need for a read-only wrapper per request.
         this.pathParams = params.isEmpty() ? Map.of() : Collections.unmodifiableMap(params);
     }
 
-    /**
-     * For proxy-header middleware: the scheme, host and client address the proxy reports, replacing those of the
-     * proxy's own connection.
-     */
-    public void rewrite(URL newUrl, Address newClient) {
+    protected final void origin(URL newUrl, Address newClient) {
         this.url = newUrl;
         this.client = newClient;
         this.path = null;
     }
 
-    /** For mounts: the prefix of the app this request is being handed to. */
-    public void rootPath(String rootPath) {
+    protected final void mountedAt(String rootPath) {
         this.rootPath = rootPath;
     }
 
-    void bind(IFastAPI app, long maxBodySize) {
-        if (this.app == null) {
-            this.app = app;
-            this.maxBodySize = maxBodySize;
-        }
+    /** Makes {@code app} the app handling this request and returns the one that handled it before (or null). */
+    protected final App claimedBy(App app) {
+        App previous = this.app;
+        this.app = app;
+        return previous;
     }
 
     // ----- helpers -----
@@ -291,7 +286,7 @@ public final class Request {
         String length = header("content-length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > maxBodySize) {
+                if (Long.parseLong(length.trim()) > maxBodySize()) {
                     throw tooLarge();
                 }
             } catch (NumberFormatException e) {
@@ -307,7 +302,7 @@ public final class Request {
             long total = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {
                 total += n;
-                if (total > maxBodySize) {
+                if (total > maxBodySize()) {
                     throw tooLarge();
                 }
                 out.write(buffer, 0, n);
@@ -318,8 +313,12 @@ public final class Request {
         }
     }
 
+    private long maxBodySize() {
+        return app == null ? Long.MAX_VALUE : app.maxBodySize();
+    }
+
     private HTTPException tooLarge() {
-        return new HTTPException(413, "Request body is larger than the limit of " + maxBodySize + " bytes");
+        return new HTTPException(413, "Request body is larger than the limit of " + maxBodySize() + " bytes");
     }
 
     private static HTTPException jsonError(IOException e) {

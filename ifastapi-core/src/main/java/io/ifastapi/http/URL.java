@@ -1,4 +1,4 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
 /**
  * The request URL as parts. {@code path} and {@code query} are raw (still percent-encoded), as on the wire;

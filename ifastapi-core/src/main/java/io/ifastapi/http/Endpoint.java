@@ -1,4 +1,4 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
 /**
  * A route's handler: {@code request -> value}. A returned {@link Response} is sent as is; any other value (a record,

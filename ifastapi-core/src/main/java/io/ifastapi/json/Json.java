@@ -1,4 +1,4 @@
-package io.ifastapi;
+package io.ifastapi.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
 /** Reason phrases of the status codes (RFC 9110 names, as Python's http.HTTPStatus spells them). */
 public final class HttpStatus {

@@ -1,4 +1,4 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
 import java.util.Locale;
 

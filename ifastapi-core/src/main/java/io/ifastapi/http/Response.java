@@ -1,5 +1,6 @@
-package io.ifastapi;
+package io.ifastapi.http;
 
+import io.ifastapi.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

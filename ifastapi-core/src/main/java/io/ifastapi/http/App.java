@@ -1,0 +1,20 @@
+package io.ifastapi.http;
+
+/**
+ * What a request knows of the app handling it ({@link Request#app()}): the innermost app that claimed it, so a
+ * mounted sub-app's limits, error rendering and debug flag apply inside it (Starlette: {@code scope["app"]}).
+ * {@code IFastAPI} implements it.
+ */
+public interface App {
+    /** Whether 500 responses show the exception (development only). */
+    boolean isDebug();
+
+    /** The largest request body this app accepts; bigger ones get 413. */
+    long maxBodySize();
+
+    /**
+     * The response for an exception nobody handled: the app's exception handlers, else a 500 (showing the error when
+     * debug is on). For middleware that must answer even when the handler failed.
+     */
+    Response errorResponse(Request request, Throwable error);
+}
