@@ -103,7 +103,7 @@ public final class TrustedHostMiddleware implements Middleware {
 
         /** Fails on a wildcard anywhere but a leading {@code *.}, which would match more hosts than meant. */
         public TrustedHostMiddleware build() {
-            if (allowedHosts == null || allowedHosts.contains(null)) {
+            if (allowedHosts == null || allowedHosts.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new IllegalArgumentException("TrustedHostMiddleware.allowedHosts must list host names, got "
                         + allowedHosts);
             }
