@@ -37,11 +37,13 @@ public final class GZipMiddleware implements Middleware {
     private final int minimumSize;
     private final int compressLevel;
     private final Set<String> excludedContentTypes;
+    private final DeflaterPool deflaters;
 
     private GZipMiddleware(Builder b) {
         this.minimumSize = b.minimumSize;
         this.compressLevel = b.compressLevel;
         this.excludedContentTypes = Set.copyOf(b.excludeContentTypes.stream().map(GZipMiddleware::mediaType).toList());
+        this.deflaters = new DeflaterPool(compressLevel, 64);
     }
 
     /** GZip with Starlette's defaults: minimum size 500 bytes, compression level 9. */
@@ -70,7 +72,7 @@ public final class GZipMiddleware implements Middleware {
             }
             addVary(headers);
             if (gzip) {
-                byte[] compressed = GzipOutputStream.compress(body, compressLevel);
+                byte[] compressed = GzipOutputStream.compress(body, compressLevel, deflaters);
                 headers.set("Content-Encoding", "gzip");
                 headers.set("Content-Length", Integer.toString(compressed.length));
                 response.body(compressed);
@@ -87,8 +89,9 @@ public final class GZipMiddleware implements Middleware {
             headers.remove("content-length");
             StreamingBody body = response.streamingBody();
             int level = compressLevel;
+            DeflaterPool pool = deflaters;
             Response compressed = Response.stream(null, out -> {
-                GzipOutputStream gz = new GzipOutputStream(out, level);
+                GzipOutputStream gz = new GzipOutputStream(out, level, pool);
                 try {
                     body.writeTo(gz);
                     gz.finish();

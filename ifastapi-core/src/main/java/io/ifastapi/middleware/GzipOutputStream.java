@@ -22,9 +22,17 @@ final class GzipOutputStream extends FilterOutputStream {
     private boolean headerWritten;
     private boolean finished;
 
+    private final DeflaterPool pool;
+
     GzipOutputStream(OutputStream out, int level) {
+        this(out, level, null);
+    }
+
+    /** With a pool, the deflater comes from it and goes back to it in {@link #release()}. */
+    GzipOutputStream(OutputStream out, int level, DeflaterPool pool) {
         super(out);
-        this.deflater = new Deflater(level, true);
+        this.pool = pool;
+        this.deflater = pool != null ? pool.take() : new Deflater(level, true);
         this.level = level;
     }
 
@@ -73,29 +81,39 @@ final class GzipOutputStream extends FilterOutputStream {
             drain(Deflater.NO_FLUSH);
         }
         long size = deflater.getBytesRead();
-        deflater.end();
         finished = true;
         writeIntLe((int) crc.getValue());
         writeIntLe((int) size);
     }
 
-    /** Frees the deflater's native memory when the body failed before {@link #finish()}. */
+    /** Gives the deflater back to the pool, or frees its native memory; call once, finished or not. */
     void release() {
-        deflater.end();
+        if (pool != null) {
+            pool.give(deflater, finished);
+        } else {
+            deflater.end();
+        }
     }
 
     @Override
     public void close() throws IOException {
-        finish();
+        try {
+            finish();
+        } finally {
+            release();
+        }
         out.close();
     }
 
     /** The whole of {@code body}, compressed in one go. */
     static byte[] compress(byte[] body, int level) {
+        return compress(body, level, null);
+    }
+
+    static byte[] compress(byte[] body, int level, DeflaterPool pool) {
         var bytes = new java.io.ByteArrayOutputStream(Math.max(64, body.length / 3));
-        try (GzipOutputStream gzip = new GzipOutputStream(bytes, level)) {
+        try (GzipOutputStream gzip = new GzipOutputStream(bytes, level, pool)) {
             gzip.write(body, 0, body.length);
-            gzip.finish();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }

@@ -191,6 +191,26 @@ class GZipMiddlewareTest {
     }
 
     @Test
+    void aReusedDeflaterGivesTheSameBytesAlsoAfterABodyThatFailed() throws Exception {
+        GZipMiddleware gzip = new GZipMiddleware();
+        byte[] expected = GzipOutputStream.compress("x".repeat(4000).getBytes(StandardCharsets.US_ASCII), 9);
+        for (int i = 0; i < 3; i++) {
+            Response failing = gzip.handle(request("gzip"), r -> Response.stream("text/plain", out -> {
+                out.write("partial".repeat(100).getBytes(StandardCharsets.US_ASCII));
+                throw new IOException("the client went away");
+            }));
+            assertThatThrownBy(() -> failing.writeBody(new ByteArrayOutputStream())).hasMessage("the client went away");
+            Response ok = gzip.handle(request("gzip"), r -> Response.text("x".repeat(4000)));
+            assertThat(ok.body()).isEqualTo(expected);
+            ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+            gzip.handle(request("gzip"), r -> stream("text/plain", "x".repeat(4000), 1)).writeBody(streamed);
+            assertThat(new String(new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(streamed.toByteArray())).readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("x".repeat(4000));
+        }
+    }
+
+    @Test
     void partialContentAndExcludedMediaTypesAreLeftAlone() {
         try (var client = client(Response.bytes(new byte[4000], "image/png", 200))) {
             var response = get(client, "gzip");
