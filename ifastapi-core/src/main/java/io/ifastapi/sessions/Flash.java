@@ -1,6 +1,7 @@
 package io.ifastapi.sessions;
 
 import io.ifastapi.http.Request;
+import io.ifastapi.http.Session;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
-package io.ifastapi.sessions;
+package io.ifastapi.middleware;
 
 import io.ifastapi.http.Request;
+import io.ifastapi.http.Session;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;

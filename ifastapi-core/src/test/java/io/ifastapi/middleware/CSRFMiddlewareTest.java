@@ -1,10 +1,12 @@
-package io.ifastapi.sessions;
+package io.ifastapi.middleware;
 
-import static io.ifastapi.sessions.SessionApps.defaults;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ifastapi.IFastAPI;
+import io.ifastapi.sessions.MemorySessionStore;
+import io.ifastapi.sessions.SessionMiddleware;
 import io.ifastapi.http.Response;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
@@ -16,6 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /** CSRF protection bound to the session, checked against OWASP's cheat sheet items. */
 class CSRFMiddlewareTest {
+    private static final String SECRET = "0123456789abcdef".repeat(4);
+
+    static SessionMiddleware.Builder defaults() {
+        return SessionMiddleware.builder().secretKey(SECRET);
+    }
 
     static IFastAPI app(CSRFMiddleware csrf, SessionMiddleware sessions) {
         IFastAPI app = new IFastAPI();

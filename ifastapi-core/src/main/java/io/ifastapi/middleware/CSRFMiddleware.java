@@ -1,10 +1,12 @@
-package io.ifastapi.sessions;
+package io.ifastapi.middleware;
 
 import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Handler;
 import io.ifastapi.http.Middleware;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
+import io.ifastapi.http.Session;
+import io.ifastapi.http.SessionNotInstalledException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
