@@ -258,6 +258,7 @@ public class IFastAPI implements Handler, App {
             synchronized (this) {
                 current = stack;
                 if (current == null) {
+                    router.freeze();
                     Handler inner = new ExceptionMiddleware(router, exceptionHandlers);
                     for (Middleware m : middleware) {
                         Handler next = inner;
