@@ -6,8 +6,8 @@ itsdangerous under it), called as an ASGI app with itsdangerous' clock frozen: v
 sends in ``Set-Cookie`` when a handler stores a session; for the refused ones, ``starlette_session`` is what the
 middleware handed the handler for that cookie. Nothing is computed by hand but the tampered cookies themselves.
 
-    python "$(scripts/python-venv.sh)" scripts/starlette-vectors.py           # rewrite the file
-    python "$(scripts/python-venv.sh)" scripts/starlette-vectors.py --check   # exit 1 if Starlette now disagrees
+    "$(scripts/python-venv.sh)" scripts/starlette-vectors.py           # rewrite the file
+    "$(scripts/python-venv.sh)" scripts/starlette-vectors.py --check   # exit 1 if Starlette now disagrees
 
 See scripts/README.md.
 """
