@@ -6,7 +6,9 @@ import io.ifastapi.IFastAPI;
 import io.ifastapi.http.Response;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -20,11 +22,19 @@ import java.util.function.Consumer;
  * OpenApi.install(app, docs -> docs.title("Shop").version("1.2.0").redocUrl(null));
  * }</pre>
  *
- * The document is generated once, at startup (or on first use), from {@code app.router().operations()}, and its
+ * With ifastapi-openapi on the class path this is on by default (as in FastAPI): an app that neither installed it
+ * nor called {@link #disable} gets FastAPI's defaults when it starts ({@link OpenApiExtension}).
+ *
+ * <p>The document is generated once, at startup (or on first use), from {@code app.router().operations()}, and its
  * bytes are served from then on: nothing is generated per request.
  */
 public final class OpenApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The apps whose docs were set up by hand (installed, or turned off), which the automatic install leaves alone.
+     * Weak: an app that is gone is forgotten.
+     */
+    private static final Map<IFastAPI, Boolean> CONFIGURED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final IFastAPI app;
     private final OpenApiConfig config;
@@ -46,6 +56,10 @@ public final class OpenApi {
 
     /** Serves the document and the UIs as configured: title, version, paths (null turns one off), ... */
     public static OpenApi install(IFastAPI app, Consumer<OpenApiConfig> configure) {
+        if (CONFIGURED.putIfAbsent(app, Boolean.TRUE) != null) {
+            throw new IllegalStateException("OpenAPI docs are already installed on this app (or turned off with "
+                    + "OpenApi.disable); call OpenApi.install(app, ...) once, with all its settings");
+        }
         OpenApiConfig config = new OpenApiConfig();
         configure.accept(config);
         OpenApi openApi = new OpenApi(app, config);
@@ -54,6 +68,24 @@ public final class OpenApi {
         // stops the start with its message instead of failing the first request for the document.
         app.onStartup(openApi::document);
         return openApi;
+    }
+
+    /**
+     * Serves no document and no UI for this app, although ifastapi-openapi is on the class path (FastAPI's
+     * {@code openapi_url=None}). Call it while setting the app up, instead of {@link #install}.
+     */
+    public static void disable(IFastAPI app) {
+        if (CONFIGURED.putIfAbsent(app, Boolean.FALSE) == Boolean.TRUE) {
+            throw new IllegalStateException("OpenAPI docs are already installed on this app; remove the "
+                    + "OpenApi.install(app) call instead of disabling them");
+        }
+    }
+
+    /** Installs FastAPI's defaults unless the app's docs were set up by hand: the automatic install. */
+    static void installByDefault(IFastAPI app) {
+        if (!CONFIGURED.containsKey(app)) {
+            install(app);
+        }
     }
 
     /**
