@@ -80,12 +80,6 @@ public final class JsonSchemas {
         return ref(name);
     }
 
-    /** Whether {@code type} maps to a record (or another object schema) rather than a scalar or an array. */
-    public static boolean isObject(Type type) {
-        Class<?> raw = raw(type);
-        return raw.isRecord() || Map.class.isAssignableFrom(raw);
-    }
-
     private Map<String, Object> build(Type type) {
         Map<String, Object> schema = new LinkedHashMap<>();
         Class<?> raw = raw(type);

@@ -22,7 +22,7 @@ public final class OpenApiConfig {
     String redocUrl = "/redoc";
     String oauth2RedirectUrl = "/docs/oauth2-redirect";
     /** FastAPI's swagger_ui_default_parameters, in its order. */
-    final Map<String, Object> swaggerUiParameters = new LinkedHashMap<>(Map.of());
+    final Map<String, Object> swaggerUiParameters = new LinkedHashMap<>();
     final List<OperationContributor> contributors = new ArrayList<>();
 
     OpenApiConfig() {
