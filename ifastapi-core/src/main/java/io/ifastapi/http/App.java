@@ -17,4 +17,12 @@ public interface App {
      * debug is on). For middleware that must answer even when the handler failed.
      */
     Response errorResponse(Request request, Throwable error);
+
+    /**
+     * The request's JSON body read as {@code type} ({@link Request#json(Class)}): IFastAPI validates it as a typed
+     * route's body, with pydantic's 422s. Null means no opinion: plain Jackson reads it.
+     */
+    default Object readJson(Request request, java.lang.reflect.Type type) {
+        return null;
+    }
 }
