@@ -1,6 +1,7 @@
 package io.ifastapi.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Request;
 import io.ifastapi.json.Json;
 
@@ -9,14 +10,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a request body as FastAPI does before validating it: no body is absent; a body without a Content-Type or
- * with a JSON one ({@code application/json}, {@code application/*+json}) is parsed as JSON (Jackson's tree; when it
- * fails, Python's reason and position are reported as {@code json_invalid}); any other body is passed on as text,
- * which a model then rejects ({@code model_attributes_type}).
+ * Reads a request body as FastAPI does before validating it: no body (or JSON {@code null}) is absent; a body with
+ * a JSON Content-Type ({@code application/json}, {@code application/*+json}) is parsed as JSON (Jackson's tree; when
+ * it fails, Python's reason and position are reported as {@code json_invalid}); a body with another Content-Type, or
+ * none, reaches validation as text, which a model then rejects ({@code model_attributes_type}), as in FastAPI 0.14x.
+ * {@code request.json(Type)} parses the body whatever its Content-Type, as Starlette's {@code request.json()}. A body
+ * that is not UTF-8 or nests deeper than Python parses (1000) is a 400 "There was an error parsing the body".
  */
 public final class JsonBody {
     /** The body was absent (no bytes, or the JSON {@code null}). */
     static final Object ABSENT = new Object();
+    /** Python's json.loads rejects anything after the value ("Extra data"); Jackson stops there by default. */
+    private static final com.fasterxml.jackson.databind.ObjectReader READER = Json.mapper().reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** request.json(Type) compiles each type once. */
     private static final java.util.Map<java.lang.reflect.Type, Validator> VALIDATORS =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -25,24 +31,31 @@ public final class JsonBody {
     }
 
     /** The body's JSON tree, {@link #ABSENT}, or {@link Errors#INVALID} after adding a json_invalid error. */
-    static Object read(Request request, Errors errors) {
+    static Object read(Request request, Errors errors, boolean needsJsonType) {
         byte[] bytes = request.body();
         if (bytes.length == 0) {
             return ABSENT;
         }
         String type = request.header("content-type");
-        if (type != null && !isJson(type)) {
+        if (needsJsonType && (type == null || !isJson(type))) {
             return com.fasterxml.jackson.databind.node.TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8));
         }
         JsonNode node;
         try {
-            node = Json.mapper().readTree(bytes);
+            node = READER.readTree(bytes);
         } catch (Exception e) {
             node = null;
         }
         if (node == null || node.isMissingNode()) {
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            PythonJsonErrors.Failure failure = PythonJsonErrors.check(text);
+            String text;
+            PythonJsonErrors.Failure failure;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                failure = PythonJsonErrors.check(text);
+            } catch (java.nio.charset.CharacterCodingException | PythonJsonErrors.TooDeep e) {
+                // What FastAPI answers when json.loads fails other than with a JSONDecodeError.
+                throw new HTTPException(400, "There was an error parsing the body");
+            }
             String why = failure == null ? "Expecting value" : failure.message();
             int position = failure == null ? 0 : failure.position();
             errors.push("body");
@@ -70,7 +83,7 @@ public final class JsonBody {
         Validator validator = VALIDATORS.computeIfAbsent(type,
                 t -> Validators.of(t, null, "request.json(" + t.getTypeName() + ")"));
         Errors errors = new Errors();
-        Object node = read(request, errors);
+        Object node = read(request, errors, false);
         errors.throwIfAny();
         errors.push("body");
         Object value;

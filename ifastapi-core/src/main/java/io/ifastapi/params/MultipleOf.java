@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * {@code @MultipleOf("5") int step}, {@code @MultipleOf("0.5") double half}. A failure is a 422 {@code multiple_of}.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.FIELD})
 public @interface MultipleOf {
     String value();
 }

@@ -16,6 +16,13 @@ final class PythonJsonErrors {
     record Failure(String message, int position) {
     }
 
+    /** The document nests deeper than Python parses. */
+    static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super("JSON nested deeper than " + MAX_DEPTH, null, false, false);
+        }
+    }
+
     private static final class Fail extends RuntimeException {
         final String message;
         final int position;
@@ -27,12 +34,17 @@ final class PythonJsonErrors {
         }
     }
 
+    /** Deeper than this, CPython's scanner gives up with a RecursionError (FastAPI: 400). */
+    static final int MAX_DEPTH = 1000;
+
     private final String s;
+    private int depth;
 
     private PythonJsonErrors(String s) {
         this.s = s;
     }
 
+    /** @throws TooDeep when the text nests deeper than Python's parser goes */
     static Failure check(String text) {
         PythonJsonErrors scanner = new PythonJsonErrors(text);
         try {
@@ -73,9 +85,13 @@ final class PythonJsonErrors {
             case '"':
                 return string(i + 1);
             case '{':
-                return object(i + 1);
             case '[':
-                return array(i + 1);
+                if (++depth > MAX_DEPTH) {
+                    throw new TooDeep();
+                }
+                int end = c == '{' ? object(i + 1) : array(i + 1);
+                depth--;
+                return end;
             default:
                 break;
         }
@@ -168,7 +184,7 @@ final class PythonJsonErrors {
                 return i + 1;
             }
             if (c < 0x20) {
-                throw new Fail("Invalid control character " + pythonRepr(c) + " at", i);
+                throw new Fail("Invalid control character at", i);
             }
             if (c == '\\') {
                 i++;
@@ -186,21 +202,10 @@ final class PythonJsonErrors {
                     continue;
                 }
                 if ("\"\\/bfnrt".indexOf(esc) < 0) {
-                    throw new Fail("Invalid \\escape: " + pythonRepr(esc), i - 1);
+                    throw new Fail("Invalid \\escape", i - 1);
                 }
             }
             i++;
         }
-    }
-
-    private static String pythonRepr(char c) {
-        return switch (c) {
-            case '\n' -> "'\\n'";
-            case '\r' -> "'\\r'";
-            case '\t' -> "'\\t'";
-            case '\'' -> "\"'\"";
-            case '\\' -> "'\\\\'";
-            default -> c < 0x20 || c == 0x7f ? String.format("'\\x%02x'", (int) c) : "'" + c + "'";
-        };
     }
 }

@@ -358,7 +358,7 @@ public final class RouteInputs {
 
     private static Object body(Request request, Validator validator, boolean required, Object defaultValue,
                                boolean optional, Errors errors) {
-        Object node = JsonBody.read(request, errors);
+        Object node = JsonBody.read(request, errors, true);
         if (node == Errors.INVALID) {
             return Errors.INVALID;
         }
