@@ -119,7 +119,7 @@ class DependenciesTest {
     @Test
     void aDependencyTakesDeclaredInputsAndSubDependenciesShareOneValuePerRequest() {
         IFastAPI app = new IFastAPI();
-        app.get("/items", ListIn.class, (r, p) -> Map.of("limit", p.page().limit(), "summary", p.summary()));
+        app.get("/items", ListIn.class, (r, p) -> io.ifastapi.json.Json.object("limit", p.page().limit(), "summary", p.summary()));
         try (TestClient client = new TestClient(app)) {
             assertThat(client.get("/items?limit=5&offset=2").text()).isEqualTo("{\"limit\":5,\"summary\":\"5@2\"}");
             assertThat(CALLS.get()).isEqualTo(1);
