@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * validated with its type and constraints; every error is collected with its location; the record is built through
  * a method handle to its canonical constructor (looked up once). A missing required field is {@code missing} with
  * the whole object as its input, as pydantic reports it. Fields the record does not declare are ignored, or each one
- * is {@code extra_forbidden} with {@link ForbidExtra}.
+ * is {@code extra_forbidden} with {@link ForbidExtra}. An {@code IllegalArgumentException} thrown by the record's
+ * compact constructor (a check across fields) is a {@code value_error}, as a pydantic model validator's ValueError.
  */
 final class RecordValidator implements Validator {
     private static final Map<Class<?>, RecordValidator> CACHE = new ConcurrentHashMap<>();
@@ -192,7 +193,13 @@ final class RecordValidator implements Validator {
         if (errors.size() > before) {
             return Errors.INVALID;
         }
-        return construct(args);
+        try {
+            return construct(args);
+        } catch (IllegalArgumentException e) {
+            // A compact constructor's own check, as a pydantic model validator raising ValueError.
+            return errors.add("value_error", "Value error, " + e.getMessage(), JsonInput.of(node),
+                    Map.of("error", Map.of()));
+        }
     }
 
     Object construct(Object[] args) {
