@@ -143,6 +143,31 @@ def p_str(sku: Annotated[str, Path(pattern=r"^[A-Z]{3}-\d{3}$")]):
     return {"sku": sku}
 
 
+@app.get("/q/set")
+def q_set(v: Annotated[set[int], Query(min_length=2)]):
+    return {"v": sorted(v)}
+
+
+@app.get("/q/str-one")
+def q_str_one(v: Annotated[str, Query(min_length=1, max_length=1)]):
+    return {"v": v}
+
+
+@app.get("/q/search")
+def q_search(v: Annotated[str, Query(pattern="[0-9]")]):
+    return {"v": v}
+
+
+@app.get("/q/float-multiple")
+def q_float_multiple(v: Annotated[float, Query(multiple_of=0.5)]):
+    return {"v": v}
+
+
+@app.get("/q/decimal-range")
+def q_decimal_range(v: Annotated[Decimal, Query(ge=1, lt=10)]):
+    return {"v": str(v)}
+
+
 class Tag(BaseModel):
     name: str = Field(min_length=1, max_length=20)
 
@@ -178,6 +203,15 @@ class Types(BaseModel):
     label: str = ""
 
 
+class More(BaseModel):
+    ids: set[int] = set()
+    flags: list[bool] = []
+    amount: Decimal | None = None
+    at: datetime | None = None
+    category: Category | None = None
+    note: str | None = None
+
+
 class Inner(BaseModel):
     n: int
 
@@ -209,6 +243,11 @@ def b_types(body: Types):
 
 @app.post("/b/outer")
 def b_outer(body: Outer):
+    return {"ok": True}
+
+
+@app.post("/b/more")
+def b_more(body: More):
     return {"ok": True}
 
 
@@ -277,6 +316,33 @@ CASES = [
     b("/b/outer", '{"inner":{"n":1}}'), b("/b/outer", '{"inner":{}}'), b("/b/outer", '{"inner":5}'),
     b("/b/outer", '{"inner":{"n":"x"},"more":[{"n":1},{"n":"y"},{}]}'),
     b("/b/list", '[{"name":"a"}]'), b("/b/list", '[{"name":""},5]'), b("/b/list", '{"name":"a"}'),
+    q("/q/set", "v=1&v=2"), q("/q/set", "v=1&v=1"), q("/q/set", "v=x&v=2"),
+    q("/q/str-one", "v="), q("/q/str-one", "v=ab"), q("/q/str-one", "v=%C3%A9"),
+    q("/q/search", "v=a1b"), q("/q/search", "v=ab"),
+    q("/q/float-multiple", "v=1.5"), q("/q/float-multiple", "v=1.25"),
+    q("/q/decimal-range", "v=0.5"), q("/q/decimal-range", "v=10"), q("/q/decimal-range", "v=9.99"),
+    q("/q/int", "v=1e3"), q("/q/int", "v=%207%20"), q("/q/int", "v=-0"), q("/q/int", "v=1__0"),
+    q("/q/float", "v=1_000.5"), q("/q/float", "v=%202.5%20"), q("/q/float", "v=infinity"), q("/q/float", "v=1.5d"),
+    q("/q/float", "v=0x1p3"), q("/q/float", "v=.5"), q("/q/float", "v=5."),
+    q("/q/bool", "v=%20true"), q("/q/bool", "v=T"), q("/q/bool", "v=Y"), q("/q/bool", "v=on"), q("/q/bool", "v="),
+    q("/q/uuid", "v={6f1c3e2a-3b4c-4d5e-8f90-123456789abc}"), q("/q/uuid", "v=urn:uuid:6f1c3e2a-3b4c-4d5e-8f90-123456789abc"),
+    q("/q/uuid", "v=6f1c3e2a-3b4c4d5e-8f90-123456789abc"), q("/q/uuid", "v=6f1c3e2a-3b4c-4d5e-8f90-123456789abcd"),
+    q("/q/uuid", "v=6f1c3e2a3b4c"), q("/q/uuid", "v=6f1c3e2a-3b4c-4d5e-8f9-0123456789abc"),
+    q("/q/date", "v=2024-01-02T00:00:00"), q("/q/date", "v=2024-01-02T01:00:00"), q("/q/date", "v=2024/01/02"),
+    q("/q/date", "v=abcd-01-02"), q("/q/date", "v=2024-02-30"), q("/q/date", "v=2024-01-02x"), q("/q/date", "v=86400"),
+    q("/q/datetime", "v=2024-01-02T25:00"), q("/q/datetime", "v=2024-01-02%2003:04:05%2B01:00"),
+    q("/q/datetime", "v=2024-01-02T03:04:05.123Z"), q("/q/datetime", "v=1700000000"), q("/q/datetime", "v=2024-01-02T03"),
+    b("/b/item", '{"a":"\x01"}'), b("/b/item", '{"a":"\\q"}'), b("/b/item", '{"a":1,}'), b("/b/item", '[1,2'),
+    b("/b/item", '{"a" 1}'), b("/b/item", 'tru'), b("/b/item", '"abc'), b("/b/item", '{"a":"\\u12"}'),
+    b("/b/item", '  '), b("/b/item", '{"a":01}'), b("/b/item", '[1,]'),
+    {"method": "POST", "path": "/b/line", "query": "", "headers": {"content-type": "text/plain"}, "body": '{"sku":"ABC-123","qty":1}'},
+    {"method": "POST", "path": "/b/line", "query": "", "headers": {}, "body": '{"sku":"ABC-123","qty":1}'},
+    {"method": "POST", "path": "/b/line", "query": "", "headers": {"content-type": "application/vnd.api+json"}, "body": '{"sku":"ABC-123","qty":1}'},
+    {"method": "POST", "path": "/b/line", "query": "", "headers": {"content-type": "application/json; charset=utf-8"}, "body": '{"sku":"ABC-123","qty":0}'},
+    b("/b/more", '{"ids":[1,2,2],"flags":[true,"yes",0,1.0],"amount":1.5,"at":1700000000,"category":"music","note":null}'),
+    b("/b/more", '{"ids":"x","flags":[2,1.5,null],"amount":true,"at":"2024-01-02Tx","category":2}'),
+    b("/b/more", '{"ids":[1,"a"],"amount":null,"at":null,"category":null}'),
+    b("/b/more", '{"amount":"1e400","at":1e30}'),
 ]
 
 

@@ -23,6 +23,13 @@ final class DateTimeValidator implements Validator {
     private record Parsed(LocalDate date, LocalTime time, ZoneOffset offset) {
     }
 
+    /** A number too large for a timestamp: pydantic reports it as {@code date_parsing}/{@code datetime_parsing}. */
+    private record OutOfRange(String why) {
+    }
+
+    /** 9999-12-31T23:59:59Z, the last second pydantic accepts as a Unix timestamp. */
+    private static final double MAX_TIMESTAMP = 253_402_300_799.0;
+
     private final Kind kind;
 
     DateTimeValidator(Kind kind) {
@@ -48,6 +55,12 @@ final class DateTimeValidator implements Validator {
     }
 
     private Object finish(Object parsed, Object input, Errors errors) {
+        if (parsed instanceof OutOfRange(String why)) {
+            return kind == Kind.DATE
+                    ? errors.add("date_parsing", "Input should be a valid date, " + why, input, Map.of("error", why))
+                    : errors.add("datetime_parsing", "Input should be a valid datetime, " + why, input,
+                            Map.of("error", why));
+        }
         if (parsed instanceof String why) {
             return kind == Kind.DATE
                     ? errors.add("date_from_datetime_parsing", "Input should be a valid date or datetime, " + why,
@@ -73,10 +86,16 @@ final class DateTimeValidator implements Validator {
     }
 
     private static Object timestamp(double value) {
-        if (!Double.isFinite(value)) {
+        if (Double.isNaN(value)) {
             return "input is too long";
         }
         double seconds = Math.abs(value) > 2e10 ? value / 1000 : value;
+        if (seconds > MAX_TIMESTAMP) {
+            return new OutOfRange("dates after 9999 are not supported as unix timestamps");
+        }
+        if (seconds < -62_135_596_800.0) { // 0001-01-01T00:00:00Z
+            return new OutOfRange("dates before 0000 are not supported as unix timestamps");
+        }
         long whole = (long) Math.floor(seconds);
         long nanos = Math.round((seconds - whole) * 1_000_000) * 1000;
         OffsetDateTime at = Instant.ofEpochSecond(whole, nanos).atOffset(ZoneOffset.UTC);

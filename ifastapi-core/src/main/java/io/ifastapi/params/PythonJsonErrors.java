@@ -196,7 +196,7 @@ final class PythonJsonErrors {
                     String hex = i + 5 <= s.length() ? s.substring(i + 1, i + 5) : "";
                     if (hex.length() != 4 || !hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)
                             || hex.chars().anyMatch(h -> h == 'x' || h == 'X')) {
-                        throw new Fail("Invalid \\uXXXX escape", i - 1);
+                        throw new Fail("Invalid \\uXXXX escape", i);
                     }
                     i += 5;
                     continue;

@@ -49,6 +49,12 @@ final class ParamsCasesApp {
     record P(@Path("item_id") @Min(1) int itemId) {}
     record PStr(@Path @Pattern(regexp = "^[A-Z]{3}-\\d{3}$") String sku) {}
 
+    record QSet(@Query @Size(min = 2) java.util.Set<Integer> v) {}
+    record QStrOne(@Query @Size(min = 1, max = 1) String v) {}
+    record QSearch(@Query @Pattern(regexp = "[0-9]") String v) {}
+    record QFloatMultiple(@Query @MultipleOf("0.5") double v) {}
+    record QDecimalRange(@Query @Min(1) @DecimalMax(value = "10", inclusive = false) BigDecimal v) {}
+
     record Tag(@Size(min = 1, max = 20) String name) {}
     record ItemIn(@Size(min = 1, max = 50) String name,
                   @DecimalMin(value = "0", inclusive = false) @Max(10000) double price,
@@ -62,6 +68,9 @@ final class ParamsCasesApp {
     record Types(@Default("false") boolean flag, Optional<UUID> id, Optional<LocalDate> day,
                  Optional<OffsetDateTime> at, Optional<BigDecimal> amount, @Default("0.0") double ratio,
                  @Default("0") long count, @Default("[]") List<String> words, @Default("") String label) {}
+    record More(@Default("[]") java.util.Set<Integer> ids, @Default("[]") List<Boolean> flags,
+                Optional<BigDecimal> amount, Optional<OffsetDateTime> at, Optional<Category> category,
+                Optional<String> note) {}
     record Inner(int n) {}
     record Outer(Inner inner, @Size(max = 2) @Default("[]") List<Inner> more) {}
     record TagList(@Body List<Tag> body) {}
@@ -97,6 +106,12 @@ final class ParamsCasesApp {
         app.post("/b/types", Types.class, (r, body) -> Map.of("ok", true));
         app.post("/b/outer", Outer.class, (r, body) -> Map.of("ok", true));
         app.post("/b/list", TagList.class, (r, body) -> Map.of("ok", true));
+        app.post("/b/more", More.class, (r, body) -> Map.of("ok", true));
+        app.get("/q/set", QSet.class, (r, p) -> Map.of("v", new java.util.TreeSet<>(p.v())));
+        app.get("/q/str-one", QStrOne.class, (r, p) -> Map.of("v", p.v()));
+        app.get("/q/search", QSearch.class, (r, p) -> Map.of("v", p.v()));
+        app.get("/q/float-multiple", QFloatMultiple.class, (r, p) -> Map.of("v", p.v()));
+        app.get("/q/decimal-range", QDecimalRange.class, (r, p) -> Map.of("v", p.v().toString()));
         return app;
     }
 

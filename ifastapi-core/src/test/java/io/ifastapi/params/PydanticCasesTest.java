@@ -60,7 +60,8 @@ class PydanticCasesTest {
             }
         }
         if (!c.get("body").isNull()) {
-            request.body(c.get("body").asText().getBytes(StandardCharsets.UTF_8), "application/json");
+            JsonNode type = c.get("headers").get("content-type");
+            request.body(c.get("body").asText().getBytes(StandardCharsets.UTF_8), type == null ? null : type.asText());
         }
         TestResponse response = request.send();
         int status = c.get("status").asInt();
