@@ -6,6 +6,8 @@ import io.ifastapi.errors.ExceptionHandlers;
 import io.ifastapi.errors.ExceptionMiddleware;
 import io.ifastapi.errors.ServerErrorMiddleware;
 import io.ifastapi.http.App;
+import io.ifastapi.json.JacksonJsonCodec;
+import io.ifastapi.json.JsonCodec;
 import io.ifastapi.internal.ServerRequest;
 import io.ifastapi.http.Endpoint;
 import io.ifastapi.http.HTTPException;
@@ -17,10 +19,10 @@ import io.ifastapi.params.JsonBody;
 import io.ifastapi.params.TypedEndpoint;
 import io.ifastapi.routing.Route;
 import io.ifastapi.routing.Router;
-import io.ifastapi.server.netty.NettyServer;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.ServerFactory;
+import io.ifastapi.server.ServerProviders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +56,8 @@ public class IFastAPI implements Handler, App, DependencyOverrides.Holder {
     private final AtomicBoolean started = new AtomicBoolean();
     private boolean debug;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
-    private ServerFactory serverFactory = NettyServer::start;
+    private JsonCodec json = JacksonJsonCodec.defaults();
+    private ServerFactory serverFactory = ServerProviders.discovered();
     private volatile Handler stack;
 
     // ----- routes -----
@@ -201,10 +204,13 @@ public class IFastAPI implements Handler, App, DependencyOverrides.Holder {
         return ServerErrorMiddleware.render(this, exceptionHandlers, request, error);
     }
 
-    /** Bodies read with {@code request.json(Type)} are validated like typed routes' bodies (pydantic's 422s). */
+    /**
+     * Bodies read with {@code request.json(Type)} are validated like typed routes' bodies (pydantic's 422s). An app
+     * given its own codec ({@link #json(JsonCodec)}, with its naming and conventions) reads them through that codec.
+     */
     @Override
     public Object readJson(Request request, java.lang.reflect.Type type) {
-        return JsonBody.validate(request, type);
+        return json == JacksonJsonCodec.defaults() ? JsonBody.validate(request, type) : null;
     }
 
     // ----- settings -----
@@ -218,6 +224,23 @@ public class IFastAPI implements Handler, App, DependencyOverrides.Holder {
     @Override
     public boolean isDebug() {
         return debug;
+    }
+
+    /**
+     * The app's JSON codec, used for return values, request bodies and session values: Jackson with
+     * {@code Json.mapper()} by default; e.g. {@code app.json(JacksonJsonCodec.of(myMapper))}.
+     */
+    public IFastAPI json(JsonCodec codec) {
+        if (codec == null) {
+            throw new IllegalArgumentException("codec must not be null; the default is JacksonJsonCodec.defaults()");
+        }
+        this.json = codec;
+        return this;
+    }
+
+    @Override
+    public JsonCodec json() {
+        return json;
     }
 
     /** The largest request body accepted; bigger ones get 413. Default {@value #DEFAULT_MAX_BODY_SIZE} bytes. */
@@ -241,12 +264,14 @@ public class IFastAPI implements Handler, App, DependencyOverrides.Holder {
     }
 
     /**
-     * The server adapter that {@link #run()} and {@link #start} use: Netty by default, or another one, e.g.
-     * {@code app.server(JettyServer::start)} with the ifastapi-jetty module.
+     * The server adapter that {@link #run()} and {@link #start} use. By default the one found on the class path when
+     * the app starts serving ({@link ServerProviders}: Netty when both ifastapi-netty and ifastapi-jetty are there);
+     * or a given one, e.g. {@code app.server(JettyServer::start)}.
      */
     public IFastAPI server(ServerFactory factory) {
         if (factory == null) {
-            throw new IllegalArgumentException("server factory must not be null; the default is NettyServer::start");
+            throw new IllegalArgumentException("server factory must not be null; the default is "
+                    + "ServerProviders.discovered() (the adapter on the class path)");
         }
         this.serverFactory = factory;
         return this;

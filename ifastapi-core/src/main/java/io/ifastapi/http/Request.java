@@ -1,12 +1,12 @@
 package io.ifastapi.http;
 
-import io.ifastapi.json.Json;
+import io.ifastapi.json.JacksonJsonCodec;
+import io.ifastapi.json.JsonCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.ifastapi.sessions.Session;
-import io.ifastapi.sessions.SessionNotInstalledException;
+import io.ifastapi.http.SessionNotInstalledException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -202,7 +202,7 @@ public abstract class Request {
             return value;
         }
         try {
-            return Json.mapper().readValue(nonEmptyBody(), Json.mapper().constructType(type));
+            return codec().read(nonEmptyBody(), type);
         } catch (IOException e) {
             throw jsonError(e);
         }
@@ -318,6 +318,10 @@ public abstract class Request {
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to read the request body", e);
         }
+    }
+
+    private JsonCodec codec() {
+        return app == null ? JacksonJsonCodec.defaults() : app.json();
     }
 
     private long maxBodySize() {

@@ -1,31 +1,25 @@
 package io.ifastapi.params;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ifastapi.json.Json;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * A route's declared response type (FastAPI's {@code response_model}): a plain return value is written as JSON and
- * then cut to the model's shape, so a field the model does not declare is never sent (a password hash on the user
- * record, say). Records are shaped by their components, recursively through lists, sets, maps and Optionals; other
- * types pass as written. A returned {@code Response} is sent as is.
+ * A route's declared response type (FastAPI's {@code response_model}): a plain return value is turned into plain
+ * JSON data by the app's codec and then cut to the model's shape, so a field the model does not declare is never
+ * sent (a password hash on the user record, say). Records are shaped by their components, recursively through
+ * lists, sets, maps and Optionals; other types pass as they are. A returned {@code Response} is sent as is.
  */
 public final class ResponseModel {
     private final Type type;
-    private final Shape shape;
-
-    private interface Shape {
-        JsonNode apply(JsonNode node);
-    }
+    private final UnaryOperator<Object> shape;
 
     private ResponseModel(Type type) {
         this.type = type;
@@ -41,35 +35,36 @@ public final class ResponseModel {
         return type;
     }
 
-    /** The value as the model lets it out. */
-    public Object apply(Object value) {
-        JsonNode node = Json.mapper().valueToTree(value);
-        return shape == null || node == null ? node : shape.apply(node);
+    /** Plain JSON data (maps, lists, scalars) as the model lets it out. */
+    public Object apply(Object plain) {
+        return shape == null || plain == null ? plain : shape.apply(plain);
     }
 
-    private static Shape shapeOf(Type type) {
+    private static UnaryOperator<Object> shapeOf(Type type) {
         if (type instanceof ParameterizedType p) {
             Class<?> raw = (Class<?>) p.getRawType();
             Type[] args = p.getActualTypeArguments();
             if (Collection.class.isAssignableFrom(raw)) {
-                Shape item = shapeOf(args[0]);
-                return item == null ? null : node -> {
-                    if (!node.isArray()) {
-                        return node;
+                UnaryOperator<Object> item = shapeOf(args[0]);
+                return item == null ? null : value -> {
+                    if (!(value instanceof List<?> list)) {
+                        return value;
                     }
-                    ArrayNode out = JsonNodeFactory.instance.arrayNode(node.size());
-                    node.forEach(element -> out.add(element.isNull() ? element : item.apply(element)));
+                    List<Object> out = new ArrayList<>(list.size());
+                    for (Object element : list) {
+                        out.add(element == null ? null : item.apply(element));
+                    }
                     return out;
                 };
             }
             if (Map.class.isAssignableFrom(raw)) {
-                Shape value = shapeOf(args[1]);
-                return value == null ? null : node -> {
-                    if (!node.isObject()) {
-                        return node;
+                UnaryOperator<Object> valueShape = shapeOf(args[1]);
+                return valueShape == null ? null : value -> {
+                    if (!(value instanceof Map<?, ?> map)) {
+                        return value;
                     }
-                    ObjectNode out = JsonNodeFactory.instance.objectNode();
-                    node.properties().forEach(e -> out.set(e.getKey(), value.apply(e.getValue())));
+                    Map<Object, Object> out = new LinkedHashMap<>();
+                    map.forEach((k, v) -> out.put(k, v == null ? null : valueShape.apply(v)));
                     return out;
                 };
             }
@@ -81,22 +76,20 @@ public final class ResponseModel {
         if (type instanceof Class<?> cls && cls.isRecord()) {
             RecordComponent[] components = cls.getRecordComponents();
             String[] names = new String[components.length];
-            Shape[] shapes = new Shape[components.length];
+            List<UnaryOperator<Object>> shapes = new ArrayList<>(components.length);
             for (int i = 0; i < components.length; i++) {
                 names[i] = components[i].getName();
-                shapes[i] = shapeOf(components[i].getGenericType());
+                shapes.add(shapeOf(components[i].getGenericType()));
             }
-            return node -> {
-                if (!node.isObject()) {
-                    return node;
+            return value -> {
+                if (!(value instanceof Map<?, ?> map)) {
+                    return value;
                 }
-                ObjectNode out = JsonNodeFactory.instance.objectNode();
+                Map<String, Object> out = new LinkedHashMap<>();
                 for (int i = 0; i < names.length; i++) {
-                    JsonNode field = node.get(names[i]);
-                    if (field == null) {
-                        field = JsonNodeFactory.instance.nullNode();
-                    }
-                    out.set(names[i], shapes[i] == null || field.isNull() ? field : shapes[i].apply(field));
+                    Object field = map.get(names[i]);
+                    UnaryOperator<Object> fieldShape = shapes.get(i);
+                    out.put(names[i], fieldShape == null || field == null ? field : fieldShape.apply(field));
                 }
                 return out;
             };

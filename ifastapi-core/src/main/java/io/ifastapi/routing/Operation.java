@@ -4,6 +4,8 @@ import io.ifastapi.http.Endpoint;
 import io.ifastapi.params.ResponseModel;
 import io.ifastapi.params.RouteInputs;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -37,7 +39,7 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
         if (statusCode < 100 || statusCode > 599) {
             throw new IllegalArgumentException("HTTP status must be 100..599, got " + statusCode);
         }
-        methods = Set.copyOf(methods);
+        methods = Collections.unmodifiableSet(new LinkedHashSet<>(methods)); // in order: the Allow header shows it
         tags = List.copyOf(tags);
         if (inputs == null) {
             inputs = RouteInputs.NONE;

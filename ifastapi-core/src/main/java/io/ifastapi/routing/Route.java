@@ -4,6 +4,7 @@ import io.ifastapi.http.Endpoint;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.json.JsonCodec;
 import io.ifastapi.params.BoundEndpoint;
 import io.ifastapi.params.DependencyScope;
 import io.ifastapi.params.ResponseModel;
@@ -144,20 +145,22 @@ public final class Route implements RouteEntry {
     static Response invoke(Operation operation, Request request, Map<String, Object> params) throws Exception {
         ServerRequest.of(request).pathParams(params);
         if (!(operation.endpoint() instanceof BoundEndpoint<?> bound)) {
-            return respond(operation, operation.endpoint().handle(request));
+            return respond(operation, request, operation.endpoint().handle(request));
         }
         // Dependencies are cleaned up once the response is made (also when the handler failed).
         try (DependencyScope scope = new DependencyScope()) {
-            return respond(operation, bound.call(request, scope));
+            return respond(operation, request, bound.call(request, scope));
         }
     }
 
-    private static Response respond(Operation operation, Object result) {
+    private static Response respond(Operation operation, Request request, Object result) {
         if (result instanceof Response response) {
             return response;
         }
+        JsonCodec codec = request.app().json();
         ResponseModel model = operation.responseModel();
-        return Response.json(model == null ? result : model.apply(result), operation.statusCode());
+        return Response.bytes(codec.write(model == null ? result : model.apply(codec.toPlain(result))),
+                "application/json", operation.statusCode());
     }
 
     /** Called when the app starts serving: from then on the route's description is final. */
