@@ -1,5 +1,6 @@
 package io.ifastapi;
 
+import io.ifastapi.dependencies.DependencyOverrides;
 import io.ifastapi.errors.ExceptionHandler;
 import io.ifastapi.errors.ExceptionHandlers;
 import io.ifastapi.errors.ExceptionMiddleware;
@@ -14,6 +15,8 @@ import io.ifastapi.http.Handler;
 import io.ifastapi.http.Middleware;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
+import io.ifastapi.params.JsonBody;
+import io.ifastapi.params.TypedEndpoint;
 import io.ifastapi.routing.Route;
 import io.ifastapi.routing.Router;
 import io.ifastapi.routing.UrlPaths;
@@ -42,12 +45,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A request goes through, outermost first: server errors (500s), the user's middleware (the last added is the
  * outermost, as in Starlette), exception handling ({@link HTTPException} and registered handlers), then the router.
  */
-public class IFastAPI implements Handler, App, UrlPaths {
+public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Holder {
     /** 1 MiB, as Javalin's default: enough for JSON APIs, small enough that a flood of bodies cannot exhaust memory. */
     public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(IFastAPI.class);
 
     private final Router router = new Router();
+    private final DependencyOverrides dependencyOverrides = new DependencyOverrides();
     private final List<Middleware> middleware = new ArrayList<>();
     private final ExceptionHandlers exceptionHandlers = new ExceptionHandlers();
     private final List<LifespanHook> startupHooks = new ArrayList<>();
@@ -92,6 +96,55 @@ public class IFastAPI implements Handler, App, UrlPaths {
     /** One route for several methods, e.g. {@code app.route("/items", List.of("GET", "POST"), handler)}. */
     public Route route(String path, List<String> methods, Endpoint endpoint) {
         return router.route(path, methods, endpoint);
+    }
+
+    // ----- routes with declared inputs (see docs/parameters.md) -----
+
+    /**
+     * A GET route whose inputs are a record, bound and validated before the handler runs (422 otherwise):
+     * {@code app.get("/items", ListItems.class, (request, p) -> store.find(p.q(), p.limit()))}.
+     */
+    public <P> Route get(String path, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return router.get(path, inputs, endpoint);
+    }
+
+    /** A POST route with declared inputs: {@code app.post("/items", ItemIn.class, (request, item) -> ...)}. */
+    public <P> Route post(String path, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return router.post(path, inputs, endpoint);
+    }
+
+    public <P> Route put(String path, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return router.put(path, inputs, endpoint);
+    }
+
+    public <P> Route patch(String path, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return router.patch(path, inputs, endpoint);
+    }
+
+    public <P> Route delete(String path, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return router.delete(path, inputs, endpoint);
+    }
+
+    public <P> Route route(String path, List<String> methods, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return router.route(path, methods, inputs, endpoint);
+    }
+
+    /**
+     * Dependencies every route of the app runs first (FastAPI's {@code FastAPI(dependencies=[...])}): provider
+     * classes or objects, declared before the routes.
+     */
+    public IFastAPI dependencies(Object... providers) {
+        router.dependencies(providers);
+        return this;
+    }
+
+    /**
+     * Replacements of dependencies, read per request (FastAPI's {@code app.dependency_overrides}), for tests:
+     * {@code app.dependencyOverrides().put(CurrentUser.class, FakeUser.class)}.
+     */
+    @Override
+    public DependencyOverrides dependencyOverrides() {
+        return dependencyOverrides;
     }
 
     /** Adds a router's routes (FastAPI's {@code include_router}). */
@@ -175,6 +228,15 @@ public class IFastAPI implements Handler, App, UrlPaths {
     @Override
     public Response errorResponse(Request request, Throwable error) {
         return ServerErrorMiddleware.render(this, exceptionHandlers, request, error);
+    }
+
+    /**
+     * Bodies read with {@code request.json(Type)} are validated like typed routes' bodies (pydantic's 422s). An app
+     * given its own codec ({@link #json(JsonCodec)}, with its naming and conventions) reads them through that codec.
+     */
+    @Override
+    public Object readJson(Request request, java.lang.reflect.Type type) {
+        return json == JacksonJsonCodec.defaults() ? JsonBody.validate(request, type) : null;
     }
 
     // ----- settings -----

@@ -607,15 +607,15 @@ public abstract class AppBehaviourSuite {
         }
 
         @Test
-        void malformedJsonIs400SayingWhatIsWrong() {
+        void malformedJsonIs422JsonInvalidAsInFastApi() {
             var app = new IFastAPI();
             app.post("/json", Request::json);
 
             TestResponse response = client(app).post("/json").body("{\"a\": }".getBytes(), "application/json").send();
 
-            assertThat(response.status()).isEqualTo(400);
-            assertThat((String) response.json().get("detail")).startsWith("Malformed JSON in request body:")
-                    .contains("Unexpected character").contains("line 1, column 7");
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.text()).isEqualTo("{\"detail\":[{\"type\":\"json_invalid\",\"loc\":[\"body\",6],"
+                    + "\"msg\":\"JSON decode error\",\"input\":{},\"ctx\":{\"error\":\"Expecting value\"}}]}");
         }
 
         @Test
@@ -636,14 +636,15 @@ public abstract class AppBehaviourSuite {
         }
 
         @Test
-        void anEmptyBodyForJsonIs400() {
+        void anEmptyBodyForJsonIs422Missing() {
             var app = new IFastAPI();
             app.post("/json", Request::json);
 
             TestResponse response = client(app).post("/json").send();
 
-            assertThat(response.status()).isEqualTo(400);
-            assertThat(response.json()).containsEntry("detail", "Request body is empty; expected JSON");
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.text()).isEqualTo("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\"],"
+                    + "\"msg\":\"Field required\",\"input\":null}]}");
         }
 
         record Nasty(String description, Function<TestClient, TestResponse> send) {

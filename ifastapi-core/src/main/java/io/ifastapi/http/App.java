@@ -30,4 +30,12 @@ public interface App {
 
     /** The app's JSON codec: return values, request bodies and session values go through it. */
     JsonCodec json();
+
+    /**
+     * The request's JSON body read as {@code type} ({@link Request#json(Class)}): IFastAPI validates it as a typed
+     * route's body, with pydantic's 422s. Null means no opinion: plain Jackson reads it.
+     */
+    default Object readJson(Request request, java.lang.reflect.Type type) {
+        return null;
+    }
 }

@@ -184,20 +184,27 @@ public abstract class Request {
     }
 
     /**
-     * The body as a type (a record, say). Malformed JSON is a 400; JSON that does not fit the type (a missing or
-     * wrongly typed field) is a 422 with FastAPI's {@code loc/msg/type} detail.
+     * The body as a type (a record, a List of records, ...), validated as a typed route's body is: malformed JSON is
+     * a 422 {@code json_invalid}, JSON that does not fit the type a 422 with pydantic's errors at
+     * {@code ["body", ...]} (a missing field, {@code 2.5} for an int, {@code null} for a String...).
      */
     public <T> T json(Class<T> type) {
-        try {
-            return codec().read(nonEmptyBody(), type);
-        } catch (IOException e) {
-            throw jsonError(e);
-        }
+        return type.cast(readJson(type));
     }
 
+    /** As {@link #json(Class)}, for generic types: {@code request.json(new TypeReference<List<Item>>() {})}. */
+    @SuppressWarnings("unchecked")
     public <T> T json(TypeReference<T> type) {
+        return (T) readJson(type.getType());
+    }
+
+    private Object readJson(java.lang.reflect.Type type) {
+        Object value = app == null ? null : app.readJson(this, type);
+        if (value != null) {
+            return value;
+        }
         try {
-            return codec().read(nonEmptyBody(), type.getType());
+            return codec().read(nonEmptyBody(), type);
         } catch (IOException e) {
             throw jsonError(e);
         }

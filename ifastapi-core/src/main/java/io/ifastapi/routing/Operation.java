@@ -1,6 +1,8 @@
 package io.ifastapi.routing;
 
 import io.ifastapi.http.Endpoint;
+import io.ifastapi.params.ResponseModel;
+import io.ifastapi.params.RouteInputs;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -24,10 +26,14 @@ import java.util.Set;
  * @param deprecated      documented as deprecated
  * @param includeInSchema false to leave the route out of the OpenAPI document
  * @param operationId     an explicit OpenAPI operationId, or null for the generated one
+ * @param inputs          the declared inputs: parameters, body type, dependencies ({@link RouteInputs#NONE} when
+ *                        the route declares none)
+ * @param responseModel   the declared response type that shapes plain return values, or null for none
  */
 public record Operation(String path, Set<String> methods, Endpoint endpoint, int statusCode, String name,
                         List<String> tags, String summary, String description, boolean deprecated,
-                        boolean includeInSchema, String operationId) {
+                        boolean includeInSchema, String operationId, RouteInputs inputs,
+                        ResponseModel responseModel) {
 
     public Operation {
         if (statusCode < 100 || statusCode > 599) {
@@ -35,54 +41,63 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
         }
         methods = Collections.unmodifiableSet(new LinkedHashSet<>(methods)); // in order: the Allow header shows it
         tags = List.copyOf(tags);
+        if (inputs == null) {
+            inputs = RouteInputs.NONE;
+        }
     }
 
-    static Operation of(String path, Set<String> methods, Endpoint endpoint) {
-        return new Operation(path, methods, endpoint, 200, null, List.of(), null, null, false, true, null);
+    static Operation of(String path, Set<String> methods, Endpoint endpoint, RouteInputs inputs) {
+        return new Operation(path, methods, endpoint, 200, null, List.of(), null, null, false, true, null, inputs,
+                null);
+    }
+
+    Operation withResponseModel(ResponseModel model) {
+        return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
+                includeInSchema, operationId, inputs, model);
     }
 
     Operation withPath(String newPath) {
         return new Operation(newPath, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
-                includeInSchema, operationId);
+                includeInSchema, operationId, inputs, responseModel);
     }
 
     Operation withStatusCode(int status) {
         return new Operation(path, methods, endpoint, status, name, tags, summary, description, deprecated,
-                includeInSchema, operationId);
+                includeInSchema, operationId, inputs, responseModel);
     }
 
     Operation withName(String newName) {
         return new Operation(path, methods, endpoint, statusCode, newName, tags, summary, description, deprecated,
-                includeInSchema, operationId);
+                includeInSchema, operationId, inputs, responseModel);
     }
 
     Operation withTags(List<String> newTags) {
         return new Operation(path, methods, endpoint, statusCode, name, newTags, summary, description, deprecated,
-                includeInSchema, operationId);
+                includeInSchema, operationId, inputs, responseModel);
     }
 
     Operation withSummary(String newSummary) {
         return new Operation(path, methods, endpoint, statusCode, name, tags, newSummary, description, deprecated,
-                includeInSchema, operationId);
+                includeInSchema, operationId, inputs, responseModel);
     }
 
     Operation withDescription(String newDescription) {
         return new Operation(path, methods, endpoint, statusCode, name, tags, summary, newDescription, deprecated,
-                includeInSchema, operationId);
+                includeInSchema, operationId, inputs, responseModel);
     }
 
     Operation withDeprecated(boolean isDeprecated) {
         return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, isDeprecated,
-                includeInSchema, operationId);
+                includeInSchema, operationId, inputs, responseModel);
     }
 
     Operation withIncludeInSchema(boolean include) {
         return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
-                include, operationId);
+                include, operationId, inputs, responseModel);
     }
 
     Operation withOperationId(String id) {
         return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
-                includeInSchema, id);
+                includeInSchema, id, inputs, responseModel);
     }
 }

@@ -149,6 +149,11 @@ public final class PathTemplate {
         return literalPrefix;
     }
 
+    /** The parameter names, in order: {@code [id]} for {@code /users/{id:int}}. */
+    public List<String> names() {
+        return names;
+    }
+
     public boolean isStatic() {
         return pattern == null;
     }

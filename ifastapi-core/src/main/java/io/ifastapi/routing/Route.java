@@ -4,6 +4,14 @@ import io.ifastapi.http.Endpoint;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.json.JsonCodec;
+import io.ifastapi.params.BoundEndpoint;
+import io.ifastapi.params.DependencyScope;
+import io.ifastapi.params.ResponseModel;
+import io.ifastapi.params.RouteInputs;
+import io.ifastapi.params.TypeRef;
+
+import java.lang.reflect.Type;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,7 +32,7 @@ public final class Route implements RouteEntry {
     private volatile Operation operation;
     private volatile boolean frozen;
 
-    Route(PathTemplate template, List<String> methods, Endpoint endpoint) {
+    Route(PathTemplate template, List<String> methods, Endpoint endpoint, RouteInputs inputs) {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("A route needs at least one method: " + template);
         }
@@ -36,12 +44,29 @@ public final class Route implements RouteEntry {
             upper.add("HEAD");
         }
         this.template = template;
-        this.operation = Operation.of(template.template(), upper, endpoint);
+        this.operation = Operation.of(template.template(), upper, endpoint, inputs);
     }
 
     /** The status of the JSON response made from a plain return value, e.g. 201 for a create. */
     public Route statusCode(int status) {
         return change(operation.withStatusCode(status));
+    }
+
+    /**
+     * The response model (FastAPI's {@code response_model}): a plain return value is cut to this type's shape, so
+     * fields it does not declare are not sent; the OpenAPI document shows it as the response schema.
+     */
+    public Route response(Class<?> model) {
+        return response((Type) model);
+    }
+
+    /** A generic response model: {@code .response(new TypeRef<List<ItemOut>>() {})}. */
+    public Route response(TypeRef<?> model) {
+        return response(model.type());
+    }
+
+    private Route response(Type model) {
+        return change(operation.withResponseModel(model == null ? null : ResponseModel.of(model)));
     }
 
     /** A name to find the route by (url building) and the base of its default OpenAPI operationId. */
@@ -119,11 +144,23 @@ public final class Route implements RouteEntry {
 
     static Response invoke(Operation operation, Request request, Map<String, Object> params) throws Exception {
         ServerRequest.of(request).pathParams(params);
-        Object result = operation.endpoint().handle(request);
+        if (!(operation.endpoint() instanceof BoundEndpoint<?> bound)) {
+            return respond(operation, request, operation.endpoint().handle(request));
+        }
+        // Dependencies are cleaned up once the response is made (also when the handler failed).
+        try (DependencyScope scope = new DependencyScope()) {
+            return respond(operation, request, bound.call(request, scope));
+        }
+    }
+
+    private static Response respond(Operation operation, Request request, Object result) {
         if (result instanceof Response response) {
             return response;
         }
-        return Response.bytes(request.app().json().write(result), "application/json", operation.statusCode());
+        JsonCodec codec = request.app().json();
+        ResponseModel model = operation.responseModel();
+        return Response.bytes(codec.write(model == null ? result : model.apply(codec.toPlain(result))),
+                "application/json", operation.statusCode());
     }
 
     /** Called when the app starts serving: from then on the route's description is final. */

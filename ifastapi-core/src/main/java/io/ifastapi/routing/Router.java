@@ -6,6 +6,9 @@ import io.ifastapi.http.Handler;
 import io.ifastapi.http.Headers;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
+import io.ifastapi.params.BoundEndpoint;
+import io.ifastapi.params.RouteInputs;
+import io.ifastapi.params.TypedEndpoint;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +36,7 @@ public class Router implements Handler, UrlPaths {
     private final String prefix;
     private final List<RouteEntry> entries = new ArrayList<>();
     private final Map<String, Converter> converters = new HashMap<>();
+    private final List<Object> dependencies = new ArrayList<>();
     private boolean redirectSlashes = true;
     private volatile Index index;
     /** Set once this router was included elsewhere or started serving: later changes would be lost, so they fail. */
@@ -81,9 +85,78 @@ public class Router implements Handler, UrlPaths {
     /** One route for several methods: {@code route("/items", List.of("GET", "POST"), handler)}. */
     public Route route(String path, List<String> methods, Endpoint endpoint) {
         checkOpen("add the route " + methods + " " + path);
-        Route route = new Route(PathTemplate.compile(prefix + path, converters), methods, endpoint);
+        PathTemplate template = PathTemplate.compile(prefix + path, converters);
+        Route route;
+        if (dependencies.isEmpty()) {
+            route = new Route(template, methods, endpoint, RouteInputs.NONE);
+        } else {
+            RouteInputs inputs = RouteInputs.compile(null, Set.copyOf(template.names()), dependencies);
+            route = new Route(template, methods, new BoundEndpoint<>(inputs, (request, none) -> endpoint.handle(request)),
+                    inputs);
+        }
         add(route);
         return route;
+    }
+
+    // ----- routes with declared inputs (io.ifastapi.params) -----
+
+    /**
+     * A GET route whose inputs are declared by a record, bound and validated before the handler runs:
+     * {@code get("/items", ListItems.class, (request, p) -> store.find(p.q(), p.limit()))}. Invalid input is a 422
+     * with pydantic's errors.
+     */
+    public <P> Route get(String path, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return route(path, List.of("GET"), inputs, endpoint);
+    }
+
+    /** A POST route with declared inputs; a record without parameter annotations is the JSON body. */
+    public <P> Route post(String path, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return route(path, List.of("POST"), inputs, endpoint);
+    }
+
+    public <P> Route put(String path, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return route(path, List.of("PUT"), inputs, endpoint);
+    }
+
+    public <P> Route patch(String path, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return route(path, List.of("PATCH"), inputs, endpoint);
+    }
+
+    public <P> Route delete(String path, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        return route(path, List.of("DELETE"), inputs, endpoint);
+    }
+
+    /**
+     * A route with declared inputs for several methods. The record is compiled now (types, constraints, defaults,
+     * dependencies): a declaration that cannot work fails here, with a message that names the fix.
+     */
+    public <P> Route route(String path, List<String> methods, Class<P> inputs, TypedEndpoint<P> endpoint) {
+        checkOpen("add the route " + methods + " " + path);
+        PathTemplate template = PathTemplate.compile(prefix + path, converters);
+        RouteInputs compiled;
+        try {
+            compiled = RouteInputs.compile(inputs, Set.copyOf(template.names()), dependencies);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Route " + methods + " " + prefix + path + ": " + e.getMessage(), e);
+        }
+        Route route = new Route(template, methods, new BoundEndpoint<>(compiled, endpoint), compiled);
+        add(route);
+        return route;
+    }
+
+    /**
+     * Dependencies every route of this router runs before its own (FastAPI's {@code APIRouter(dependencies=...)}),
+     * e.g. an API-key check: provider classes or objects. Their values are not injected; their failures
+     * (an HTTPException, a 422) answer instead of the route. Declare them before adding the routes they cover.
+     */
+    public Router dependencies(Object... providers) {
+        checkOpen("add dependencies");
+        if (!entries.isEmpty()) {
+            throw new IllegalStateException("Declare the router's dependencies before its routes: they are compiled "
+                    + "into each route when it is added (" + entries.size() + " entries exist already)");
+        }
+        dependencies.addAll(List.of(providers));
+        return this;
     }
 
     /** Adds every route of {@code router} (which carries its own prefix) to this one. */

@@ -1,5 +1,7 @@
 package io.ifastapi.sessions;
 
+import io.ifastapi.json.PythonFloat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package io.ifastapi.sessions;
 
+import io.ifastapi.json.PythonFloat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.ifastapi.sessions;
+package io.ifastapi.json;
 
 import java.math.BigDecimal;
 
@@ -16,12 +16,12 @@ import java.math.BigDecimal;
  * {@code 4.9E-324} where Python prints {@code 5e-324}). That case is detected and corrected below, so the result
  * matches CPython for every double (checked against a table made by CPython in the tests).
  */
-final class PythonFloat {
+public final class PythonFloat {
 
     private PythonFloat() {
     }
 
-    static String repr(double value) {
+    public static String repr(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
         }

@@ -1,0 +1,222 @@
+package io.ifastapi.params;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ifastapi.json.Json;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A record read from a JSON object, as a pydantic model: each component is a field named like the component,
+ * validated with its type and constraints; every error is collected with its location; the record is built through
+ * a method handle to its canonical constructor (looked up once). A missing required field is {@code missing} with
+ * the whole object as its input, as pydantic reports it. Fields the record does not declare are ignored, or each one
+ * is {@code extra_forbidden} with {@link ForbidExtra}. An {@code IllegalArgumentException} thrown by the record's
+ * compact constructor (a check across fields) is a {@code value_error}, as a pydantic model validator's ValueError.
+ */
+final class RecordValidator implements Validator {
+    private static final Map<Class<?>, RecordValidator> CACHE = new ConcurrentHashMap<>();
+    private static final Object IN_PROGRESS = new Object();
+
+    /** One field of the model. */
+    record Field(String name, Type type, Validator validator, boolean optional, boolean required,
+                 Object defaultValue) {
+    }
+
+    private final Class<?> type;
+    private volatile Field[] fields;
+    private Set<String> names;
+    private MethodHandle constructor;
+    private final boolean forbidExtra;
+
+    private RecordValidator(Class<?> type) {
+        this.type = type;
+        this.forbidExtra = type.isAnnotationPresent(ForbidExtra.class);
+    }
+
+    static RecordValidator of(Class<?> type) {
+        RecordValidator existing = CACHE.get(type);
+        if (existing != null) {
+            return existing;
+        }
+        // Registered before its fields are compiled, so a record that refers to itself (a tree) compiles.
+        RecordValidator validator = new RecordValidator(type);
+        RecordValidator raced = CACHE.putIfAbsent(type, validator);
+        if (raced != null) {
+            return raced;
+        }
+        try {
+            validator.compile();
+        } catch (RuntimeException e) {
+            CACHE.remove(type);
+            throw e;
+        }
+        return validator;
+    }
+
+    Class<?> type() {
+        return type;
+    }
+
+    List<Field> fields() {
+        return List.of(fields);
+    }
+
+    private void compile() {
+        RecordComponent[] components = type.getRecordComponents();
+        Field[] compiled = new Field[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        Set<String> fieldNames = new HashSet<>();
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            compiled[i] = field(component, component.getName(), type.getSimpleName() + "." + component.getName());
+            types[i] = component.getType();
+            fieldNames.add(component.getName());
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            MethodHandle handle = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+            constructor = handle.asSpreader(Object[].class, types.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot build the record " + type.getName() + " from a request: its "
+                    + "canonical constructor is not accessible (" + e + "); make the record public or open its "
+                    + "package to io.ifastapi.core", e);
+        }
+        names = fieldNames;
+        fields = compiled;
+    }
+
+    /** A component compiled as a field: its validator, whether it is Optional or required, its default. */
+    static Field field(RecordComponent component, String name, String where) {
+        Type declared = component.getGenericType();
+        boolean optional = component.getType() == Optional.class;
+        Type valueType = optional ? ((ParameterizedType) declared).getActualTypeArguments()[0] : declared;
+        Validator validator = Validators.of(valueType, component.getAccessor(), where);
+        Default def = component.getAnnotation(Default.class);
+        Object defaultValue = null;
+        boolean required = !optional;
+        if (def != null) {
+            defaultValue = defaultValue(validator, def.value(), where);
+            if (optional) {
+                defaultValue = Optional.of(defaultValue);
+            }
+            required = false;
+        } else if (optional) {
+            defaultValue = Optional.empty();
+        }
+        return new Field(name, declared, validator, optional, required, defaultValue);
+    }
+
+    private static Object defaultValue(Validator validator, String text, String where) {
+        Errors errors = new Errors();
+        Object value;
+        if (validator.isMulti() || validator instanceof RecordValidator || validator instanceof Validators.MapValidator) {
+            JsonNode node;
+            try {
+                node = Json.mapper().readTree(text);
+            } catch (Exception e) {
+                throw new IllegalArgumentException(where + ": @Default(\"" + text + "\") is not JSON; write a list "
+                        + "or object default as JSON, e.g. @Default(\"[]\")");
+            }
+            value = validator.fromJson(node, errors);
+        } else {
+            value = validator.fromText(text, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(where + ": @Default(\"" + text + "\") does not validate: "
+                    + errors.list().getFirst().msg());
+        }
+        return value;
+    }
+
+    @Override
+    public Object fromText(String raw, Errors errors) {
+        return errors.add("model_attributes_type", "Input should be a valid dictionary or object to extract fields "
+                + "from", raw, null);
+    }
+
+    @Override
+    public Object fromJson(JsonNode node, Errors errors) {
+        if (!node.isObject()) {
+            return errors.add("model_attributes_type", "Input should be a valid dictionary or object to extract "
+                    + "fields from", JsonInput.of(node), null);
+        }
+        Field[] all = fields;
+        Object[] args = new Object[all.length];
+        int before = errors.size();
+        Object whole = null;
+        for (int i = 0; i < all.length; i++) {
+            Field field = all[i];
+            JsonNode value = node.get(field.name);
+            errors.push(field.name);
+            if (value == null) {
+                if (field.required) {
+                    if (whole == null) {
+                        whole = JsonInput.of(node);
+                    }
+                    errors.add("missing", "Field required", whole, null);
+                } else {
+                    args[i] = field.defaultValue;
+                }
+            } else if (field.optional && value.isNull()) {
+                args[i] = Optional.empty();
+            } else {
+                Object converted = field.validator.fromJson(value, errors);
+                args[i] = field.optional && converted != Errors.INVALID ? Optional.of(converted) : converted;
+            }
+            errors.pop();
+        }
+        if (forbidExtra) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (!names.contains(entry.getKey())) {
+                    errors.push(entry.getKey());
+                    errors.add("extra_forbidden", "Extra inputs are not permitted", JsonInput.of(entry.getValue()),
+                            null);
+                    errors.pop();
+                }
+            }
+        }
+        if (errors.size() > before) {
+            return Errors.INVALID;
+        }
+        try {
+            return construct(args);
+        } catch (IllegalArgumentException e) {
+            // A compact constructor's own check, as a pydantic model validator raising ValueError.
+            return errors.add("value_error", "Value error, " + e.getMessage(), JsonInput.of(node),
+                    Map.of("error", Map.of()));
+        }
+    }
+
+    Object construct(Object[] args) {
+        try {
+            return constructor.invokeExact(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("The constructor of " + type.getName() + " failed", e);
+        }
+    }
+
+    List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (Field field : fields) {
+            out.add(field.name);
+        }
+        return out;
+    }
+}
