@@ -1,5 +1,7 @@
 package io.ifastapi.http;
 
+import io.ifastapi.forms.FormLimits;
+
 /**
  * What a request knows of the app handling it ({@link Request#app()}): the innermost app that claimed it, so a
  * mounted sub-app's limits, error rendering and debug flag apply inside it (Starlette: {@code scope["app"]}).
@@ -11,6 +13,11 @@ public interface App {
 
     /** The largest request body this app accepts; bigger ones get 413. */
     long maxBodySize();
+
+    /** The limits of {@link Request#form()}: counts, sizes and where uploads are spooled. */
+    default FormLimits formLimits() {
+        return FormLimits.defaults();
+    }
 
     /**
      * The response for an exception nobody handled: the app's exception handlers, else a 500 (showing the error when
