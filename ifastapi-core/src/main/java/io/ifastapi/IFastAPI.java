@@ -6,6 +6,8 @@ import io.ifastapi.errors.ExceptionMiddleware;
 import io.ifastapi.errors.ServerErrorMiddleware;
 import io.ifastapi.forms.FormLimits;
 import io.ifastapi.http.App;
+import io.ifastapi.json.JacksonJsonCodec;
+import io.ifastapi.json.JsonCodec;
 import io.ifastapi.internal.ServerRequest;
 import io.ifastapi.http.Endpoint;
 import io.ifastapi.http.HTTPException;
@@ -52,6 +54,7 @@ public class IFastAPI implements Handler, App {
     private boolean debug;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private FormLimits formLimits = FormLimits.defaults();
+    private JsonCodec json = JacksonJsonCodec.defaults();
     private ServerFactory serverFactory = NettyServer::start;
     private volatile Handler stack;
 
@@ -161,6 +164,23 @@ public class IFastAPI implements Handler, App {
     @Override
     public boolean isDebug() {
         return debug;
+    }
+
+    /**
+     * The app's JSON codec, used for return values, request bodies and session values: Jackson with
+     * {@code Json.mapper()} by default; e.g. {@code app.json(JacksonJsonCodec.of(myMapper))}.
+     */
+    public IFastAPI json(JsonCodec codec) {
+        if (codec == null) {
+            throw new IllegalArgumentException("codec must not be null; the default is JacksonJsonCodec.defaults()");
+        }
+        this.json = codec;
+        return this;
+    }
+
+    @Override
+    public JsonCodec json() {
+        return json;
     }
 
     /** The largest request body accepted; bigger ones get 413. Default {@value #DEFAULT_MAX_BODY_SIZE} bytes. */

@@ -1,6 +1,7 @@
 package io.ifastapi.http;
 
 import io.ifastapi.forms.FormLimits;
+import io.ifastapi.json.JsonCodec;
 
 /**
  * What a request knows of the app handling it ({@link Request#app()}): the innermost app that claimed it, so a
@@ -24,4 +25,7 @@ public interface App {
      * debug is on). For middleware that must answer even when the handler failed.
      */
     Response errorResponse(Request request, Throwable error);
+
+    /** The app's JSON codec: return values, request bodies and session values go through it. */
+    JsonCodec json();
 }

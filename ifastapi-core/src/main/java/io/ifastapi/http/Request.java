@@ -5,13 +5,13 @@ import io.ifastapi.forms.FormException;
 import io.ifastapi.forms.FormLimits;
 import io.ifastapi.forms.MultipartParser;
 import io.ifastapi.forms.UrlEncodedParser;
-import io.ifastapi.json.Json;
+import io.ifastapi.json.JacksonJsonCodec;
+import io.ifastapi.json.JsonCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.ifastapi.sessions.Session;
-import io.ifastapi.sessions.SessionNotInstalledException;
+import io.ifastapi.http.SessionNotInstalledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,7 +202,7 @@ public abstract class Request {
      */
     public <T> T json(Class<T> type) {
         try {
-            return Json.mapper().readValue(nonEmptyBody(), type);
+            return codec().read(nonEmptyBody(), type);
         } catch (IOException e) {
             throw jsonError(e);
         }
@@ -210,7 +210,7 @@ public abstract class Request {
 
     public <T> T json(TypeReference<T> type) {
         try {
-            return Json.mapper().readValue(nonEmptyBody(), type);
+            return codec().read(nonEmptyBody(), type.getType());
         } catch (IOException e) {
             throw jsonError(e);
         }
@@ -419,6 +419,10 @@ public abstract class Request {
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to read the request body", e);
         }
+    }
+
+    private JsonCodec codec() {
+        return app == null ? JacksonJsonCodec.defaults() : app.json();
     }
 
     private long maxBodySize() {

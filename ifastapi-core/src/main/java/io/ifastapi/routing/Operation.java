@@ -2,6 +2,8 @@ package io.ifastapi.routing;
 
 import io.ifastapi.http.Endpoint;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +33,7 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
         if (statusCode < 100 || statusCode > 599) {
             throw new IllegalArgumentException("HTTP status must be 100..599, got " + statusCode);
         }
-        methods = Set.copyOf(methods);
+        methods = Collections.unmodifiableSet(new LinkedHashSet<>(methods)); // in order: the Allow header shows it
         tags = List.copyOf(tags);
     }
 

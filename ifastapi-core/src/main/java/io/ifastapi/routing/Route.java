@@ -120,7 +120,10 @@ public final class Route implements RouteEntry {
     static Response invoke(Operation operation, Request request, Map<String, Object> params) throws Exception {
         ServerRequest.of(request).pathParams(params);
         Object result = operation.endpoint().handle(request);
-        return result instanceof Response response ? response : Response.json(result, operation.statusCode());
+        if (result instanceof Response response) {
+            return response;
+        }
+        return Response.bytes(request.app().json().write(result), "application/json", operation.statusCode());
     }
 
     /** Called when the app starts serving: from then on the route's description is final. */
