@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +19,19 @@ import java.util.Arrays;
  * failed); read or {@link #saveTo save} the file before that.
  */
 public final class UploadFile implements AutoCloseable {
+    /**
+     * A safety net only: a request that is never completed (an app called directly, not through a server adapter or
+     * TestClient) still gets its temporary files deleted once its uploads are unreachable.
+     */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final String fieldName;
     private final String filename;
     private final PartHeaders headers;
     private final byte[] memory;
     private final Path file;
     private final long size;
+    private final Cleaner.Cleanable deletion;
     private volatile boolean closed;
 
     UploadFile(String fieldName, String filename, PartHeaders headers, byte[] memory, Path file, long size) {
@@ -33,6 +41,19 @@ public final class UploadFile implements AutoCloseable {
         this.memory = memory;
         this.file = file;
         this.size = size;
+        this.deletion = file == null ? null : CLEANER.register(this, new DeleteFile(file));
+    }
+
+    /** Deletes the temporary file; holds no reference to the upload, as a Cleaner action must not. */
+    private record DeleteFile(Path file) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete the temporary file " + file, e);
+            }
+        }
     }
 
     /** The form field this file was sent as. */
@@ -124,12 +145,8 @@ public final class UploadFile implements AutoCloseable {
             return;
         }
         closed = true;
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot delete the temporary file of upload " + filename, e);
-            }
+        if (deletion != null) {
+            deletion.clean(); // deletes now, once
         }
     }
 

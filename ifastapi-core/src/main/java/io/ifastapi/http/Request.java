@@ -58,6 +58,7 @@ public abstract class Request {
     /** True once {@link #form} streamed the body: it cannot be read again. */
     private boolean bodyStreamed;
     private FormData form;
+    private RuntimeException formFailure;
     /** What runs once the response is sent (uploads' temporary files, dependency teardown); null until needed. */
     private List<AutoCloseable> afterResponse;
     private boolean finished;
@@ -229,8 +230,16 @@ public abstract class Request {
 
     /** The form, with these limits rather than the app's (Starlette's {@code request.form(max_files=...)}). */
     public FormData form(FormLimits limits) {
+        if (formFailure != null) {
+            throw formFailure; // the body is gone: asking again gets the same answer
+        }
         if (form == null) {
-            form = parseForm(limits);
+            try {
+                form = parseForm(limits);
+            } catch (RuntimeException e) {
+                formFailure = e;
+                throw e;
+            }
             if (!form.files().isEmpty()) {
                 whenDone(form);
             }

@@ -307,4 +307,19 @@ class MultipartParserTest {
         assertThat(FormLimits.defaults().maxPartSize()).isEqualTo(1024 * 1024);
         assertThat(FormLimits.defaults().spoolThreshold()).isEqualTo(1024 * 1024);
     }
+
+    @Test
+    void anUploadNobodyClosesIsDeletedOnceUnreachable() throws Exception {
+        parse(mp("Content-Disposition: form-data; name=\"f\"; filename=\"a\"\r\n\r\n" + "x".repeat(100) + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII), TYPE, FormLimits.defaults().spoolThreshold(10).tempDirectory(temp));
+
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (Files.list(temp).findAny().isPresent() && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        try (Stream<Path> left = Files.list(temp)) {
+            assertThat(left).isEmpty();
+        }
+    }
 }
