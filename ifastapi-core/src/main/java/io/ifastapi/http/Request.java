@@ -228,7 +228,10 @@ public abstract class Request {
         return form(app == null ? FormLimits.defaults() : app.formLimits());
     }
 
-    /** The form, with these limits rather than the app's (Starlette's {@code request.form(max_files=...)}). */
+    /**
+     * The form, with these limits rather than the app's (Starlette's {@code request.form(max_files=...)}). The form
+     * is parsed by the first call, with that call's limits; later calls return it.
+     */
     public FormData form(FormLimits limits) {
         if (formFailure != null) {
             throw formFailure; // the body is gone: asking again gets the same answer
