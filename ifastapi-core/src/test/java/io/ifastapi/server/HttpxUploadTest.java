@@ -44,7 +44,10 @@ class HttpxUploadTest extends ServerTestBase {
                     if (p.waitFor(10, TimeUnit.MINUTES) && p.exitValue() == 0 && !out.isEmpty()) {
                         return out.lines().reduce((a, b) -> b).orElseThrow();
                     }
-                } catch (IOException | InterruptedException e) {
+                } catch (IOException e) {
+                    return null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     return null;
                 }
                 return null;
@@ -53,11 +56,25 @@ class HttpxUploadTest extends ServerTestBase {
         return null;
     }
 
+    private static boolean hasHttpx(String python) {
+        try {
+            Process p = new ProcessBuilder(python, "-c", "import httpx").redirectErrorStream(true).start();
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Test
     @Timeout(value = 12, unit = TimeUnit.MINUTES) // a first run may create the venv
     void aFormPostedByHttpx() throws Exception {
         String python = python();
-        Assumptions.assumeTrue(python != null, "no Python with httpx: set IFASTAPI_PYTHON or add scripts/python-venv.sh");
+        Assumptions.assumeTrue(python != null && hasHttpx(python),
+                "no Python with httpx: set IFASTAPI_PYTHON, or make scripts/python-venv.sh install httpx");
         app.post("/upload", request -> {
             FormData form = request.form();
             Map<String, Object> seen = new LinkedHashMap<>();
