@@ -1,5 +1,7 @@
 package io.ifastapi.sessions.redis;
 
+import io.ifastapi.server.ServerFactory;
+import io.ifastapi.server.netty.NettyServer;
 import io.ifastapi.sessions.SessionStore;
 import io.ifastapi.sessions.StoreSessionBehaviourSuite;
 import java.time.Duration;
@@ -21,6 +23,11 @@ class RedisStoreSessionBehaviourTest extends StoreSessionBehaviourSuite {
                 .uri(REDIS.server().uri())
                 .keyPrefix("behaviour:" + UUID.randomUUID() + ":")
                 .build();
+    }
+
+    @Override
+    protected ServerFactory serverFactory() {
+        return NettyServer::start;
     }
 
     /** Long enough that scheduling noise on a busy machine cannot expire a session the test expects alive. */
