@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Forms and uploads over a real socket, sent by java.net.http with hand-built bodies and by raw bytes: a big
  * upload streamed and spooled to disk, its temporary file gone after the response (also when the handler fails),
- * malformed bodies answered as Starlette does on a connection that stays usable. Runs on every adapter.
+ * malformed bodies answered as Starlette does on a connection that stays usable. Each adapter's module runs it
+ * ({@code NettyFormUploadTest}, {@code JettyFormUploadTest}).
  */
-public class FormUploadTest extends ServerTestBase {
+public abstract class FormUploadTest extends ServerTestBase {
     private static final String BOUNDARY = "----ifastapiTestBoundary7MA4YWxk";
 
     @TempDir
@@ -211,13 +212,14 @@ public class FormUploadTest extends ServerTestBase {
                     {"application/x-www-form-urlencoded", "a=1+2&b=%C3%A9&a=3", "200", "{\"a\":\"1 2\",\"b\":\"é\"}"},
             }) {
                 byte[] body = c[1].getBytes(StandardCharsets.UTF_8);
-                raw.send(("POST /form HTTP/1.1\r\nHost: x\r\nContent-Type: " + c[0] + "\r\nContent-Length: "
-                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                raw.send(body);
+                // head and body in one write: a body not read (a 400 before parsing) has then fully arrived, and
+                // the adapter can drop it and keep the connection
+                raw.send(concat(("POST /form HTTP/1.1\r\nHost: x\r\nContent-Type: " + c[0] + "\r\nContent-Length: "
+                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body));
                 RawHttp.Response response = raw.read();
                 assertThat(response.status()).as(c[1]).isEqualTo(Integer.parseInt(c[2]));
                 assertThat(response.text()).as(c[1]).isEqualTo(c[3]);
-                assertThat(response.header("connection")).as("kept alive").isNull();
+                assertThat(response.header("connection")).as("kept alive after " + c[1]).isNull();
             }
         }
     }

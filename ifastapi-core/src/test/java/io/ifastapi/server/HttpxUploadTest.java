@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A multipart form sent by Python's httpx (the client FastAPI users test with) to the Netty adapter: fields with
+ * A multipart form sent by Python's httpx (the client FastAPI users test with) to an adapter: fields with
  * repeats and non-ASCII text, two files under one name, one past the spool threshold. Needs a Python with httpx:
  * {@code IFASTAPI_PYTHON}, else the one {@code scripts/python-venv.sh} prints; skipped when neither exists.
  */
-class HttpxUploadTest extends ServerTestBase {
+public abstract class HttpxUploadTest extends ServerTestBase {
     @TempDir
     Path dir;
 

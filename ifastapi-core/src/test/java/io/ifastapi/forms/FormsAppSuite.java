@@ -7,8 +7,7 @@ import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,16 +24,21 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** request.form() in an app, through TestClient in-process and over a socket (each test runs on both). */
-class FormsAppTest {
+/**
+ * request.form() in an app, through TestClient: in-process here ({@code InProcessFormsTest}), over a socket in each
+ * adapter's module ({@code NettyFormsOverNetworkTest}, {@code JettyFormsOverNetworkTest}).
+ */
+public abstract class FormsAppSuite {
     @TempDir
     Path uploads;
 
     private final List<TestClient> clients = new ArrayList<>();
 
-    private TestClient client(IFastAPI app, boolean overNetwork) {
-        TestClient.Builder builder = TestClient.builder(app).raiseServerExceptions(false);
-        TestClient client = (overNetwork ? builder.overNetwork() : builder).build();
+    /** A client builder for {@code app} over the transport under test. */
+    protected abstract TestClient.Builder builder(IFastAPI app);
+
+    private TestClient client(IFastAPI app) {
+        TestClient client = builder(app).raiseServerExceptions(false).build();
         clients.add(client);
         return client;
     }
@@ -60,9 +64,8 @@ class FormsAppTest {
         assertThat(filesIn(dir)).isZero();
     }
 
-    @ParameterizedTest(name = "over network: {0}")
-    @ValueSource(booleans = {false, true})
-    void testClientSendsMultipartForms(boolean overNetwork) {
+    @Test
+    void testClientSendsMultipartForms() {
         var app = new IFastAPI();
         app.post("/upload", request -> {
             FormData form = request.form();
@@ -77,7 +80,7 @@ class FormsAppTest {
             return seen;
         });
 
-        TestResponse response = client(app, overNetwork).post("/upload").multipart(new Multipart()
+        TestResponse response = client(app).post("/upload").multipart(new Multipart()
                 .field("note", "hé \"quoted\"")
                 .field("tag", "a").field("tag", "b")
                 .file("file", "notes.txt", "text/plain", "line 1\r\nline 2".getBytes(StandardCharsets.UTF_8)))
@@ -89,16 +92,15 @@ class FormsAppTest {
                 "content_type", "text/plain", "size", 14, "text", "line 1\r\nline 2"));
     }
 
-    @ParameterizedTest(name = "over network: {0}")
-    @ValueSource(booleans = {false, true})
-    void uploadsAreDeletedAfterTheResponseAndAfterAFailure(boolean overNetwork) throws Exception {
+    @Test
+    void uploadsAreDeletedAfterTheResponseAndAfterAFailure() throws Exception {
         var app = new IFastAPI().formLimits(FormLimits.defaults().spoolThreshold(4).tempDirectory(uploads));
         app.post("/ok", request -> request.form().files().size() * 100 + filesIn(uploads));
         app.post("/fail", request -> {
             request.form();
             throw new IllegalStateException("boom");
         });
-        TestClient client = client(app, overNetwork);
+        TestClient client = client(app);
         Multipart two = new Multipart().file("a", "a", null, "12345".getBytes()).file("b", "b", null, "6789A".getBytes());
 
         TestResponse ok = client.post("/ok").multipart(two).send();
@@ -110,9 +112,8 @@ class FormsAppTest {
         assertEventuallyEmpty(uploads);
     }
 
-    @ParameterizedTest(name = "over network: {0}")
-    @ValueSource(booleans = {false, true})
-    void afterResponseHooksRunLastFirstOnceTheResponseIsOut(boolean overNetwork) throws Exception {
+    @Test
+    void afterResponseHooksRunLastFirstOnceTheResponseIsOut() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         var app = new IFastAPI();
         app.get("/teardown", request -> {
@@ -125,7 +126,7 @@ class FormsAppTest {
             return "ok";
         });
 
-        assertThat(client(app, overNetwork).get("/teardown").text()).isEqualTo("\"ok\"");
+        assertThat(client(app).get("/teardown").text()).isEqualTo("\"ok\"");
 
         Instant deadline = Instant.now().plusSeconds(10);
         while (events.size() < 3 && Instant.now().isBefore(deadline)) {
@@ -134,9 +135,8 @@ class FormsAppTest {
         assertThat(events).containsExactly("handler", "second registered", "first registered");
     }
 
-    @ParameterizedTest(name = "over network: {0}")
-    @ValueSource(booleans = {false, true})
-    void theFormIsParsedOnceAndSharedWithMiddleware(boolean overNetwork) {
+    @Test
+    void theFormIsParsedOnceAndSharedWithMiddleware() {
         var app = new IFastAPI();
         app.middleware((request, next) -> {
             request.state().set("seen", request.form().get("a"));
@@ -145,20 +145,19 @@ class FormsAppTest {
         app.post("/form", request -> List.of(request.state().get("seen"), request.form().get("a"),
                 request.form().file("f").text()));
 
-        TestResponse response = client(app, overNetwork).post("/form")
+        TestResponse response = client(app).post("/form")
                 .multipart(new Multipart().field("a", "1").file("f", "f.txt", "text/plain", "x".getBytes())).send();
 
         assertThat(response.json(List.class)).containsExactly("1", "1", "x");
     }
 
-    @ParameterizedTest(name = "over network: {0}")
-    @ValueSource(booleans = {false, true})
-    void limitsPerAppPerCallAndOtherContentTypes(boolean overNetwork) {
+    @Test
+    void limitsPerAppPerCallAndOtherContentTypes() {
         var app = new IFastAPI().formLimits(FormLimits.defaults().maxFields(2));
         app.post("/form", request -> request.form().size());
         app.post("/strict", request -> request.form(FormLimits.defaults().maxFields(1)).size());
         app.post("/body-first", request -> request.body().length > 0 ? request.form().get("a") : "empty");
-        TestClient client = client(app, overNetwork);
+        TestClient client = client(app);
         Multipart three = new Multipart().field("a", "1").field("b", "2").field("c", "3");
 
         TestResponse tooMany = client.post("/form").multipart(three).send();
@@ -172,15 +171,14 @@ class FormsAppTest {
                 .as("the body read before the form").isEqualTo("x");
     }
 
-    @ParameterizedTest(name = "over network: {0}")
-    @ValueSource(booleans = {false, true})
-    void aMountedAppsLimitsApplyInsideIt(boolean overNetwork) {
+    @Test
+    void aMountedAppsLimitsApplyInsideIt() {
         var inner = new IFastAPI().formLimits(FormLimits.defaults().maxFiles(1));
         inner.post("/upload", request -> request.form().files().size());
         var outer = new IFastAPI();
         outer.mount("/inner", inner);
         outer.post("/upload", request -> request.form().files().size());
-        TestClient client = client(outer, overNetwork);
+        TestClient client = client(outer);
         Multipart two = new Multipart().file("a", "a", null, new byte[1]).file("b", "b", null, new byte[1]);
 
         assertThat(client.post("/upload").multipart(two).send().text()).isEqualTo("2");
@@ -189,9 +187,8 @@ class FormsAppTest {
         assertThat(inside.json()).containsEntry("detail", "Too many files. Maximum number of files is 1.");
     }
 
-    @ParameterizedTest(name = "over network: {0}")
-    @ValueSource(booleans = {false, true})
-    void aFormThatFailedFailsAgainWhenAskedAgain(boolean overNetwork) {
+    @Test
+    void aFormThatFailedFailsAgainWhenAskedAgain() {
         var app = new IFastAPI();
         app.middleware((request, next) -> {
             try {
@@ -205,7 +202,7 @@ class FormsAppTest {
         // a big part, so that over a socket the body is still arriving when the parse fails
         Multipart form = new Multipart().field("a", "x".repeat(1024 * 1024 + 1)).field("b", "y".repeat(100_000));
 
-        TestResponse response = client(app, overNetwork).post("/form").multipart(form).send();
+        TestResponse response = client(app).post("/form").multipart(form).send();
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json()).containsEntry("detail", "Part exceeded maximum size of 1024KB.");
