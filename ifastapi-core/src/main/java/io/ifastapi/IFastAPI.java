@@ -5,6 +5,7 @@ import io.ifastapi.errors.ExceptionHandler;
 import io.ifastapi.errors.ExceptionHandlers;
 import io.ifastapi.errors.ExceptionMiddleware;
 import io.ifastapi.errors.ServerErrorMiddleware;
+import io.ifastapi.forms.FormLimits;
 import io.ifastapi.http.App;
 import io.ifastapi.json.JacksonJsonCodec;
 import io.ifastapi.json.JsonCodec;
@@ -59,6 +60,7 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
     private final AtomicBoolean started = new AtomicBoolean();
     private boolean debug;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private FormLimits formLimits = FormLimits.defaults();
     private JsonCodec json = JacksonJsonCodec.defaults();
     private ServerFactory serverFactory = ServerProviders.discovered();
     private volatile Handler stack;
@@ -281,6 +283,24 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
     @Override
     public long maxBodySize() {
         return maxBodySize;
+    }
+
+    /**
+     * The limits of {@code request.form()}: Starlette's by default (1000 files, 1000 fields, 1 MiB per non-file part,
+     * uploads spooled to disk past 1 MiB, no limit on file or multipart body size). E.g.
+     * {@code app.formLimits(FormLimits.defaults().maxFileSize(50 << 20).maxBodySize(100 << 20))}.
+     */
+    public IFastAPI formLimits(FormLimits limits) {
+        if (limits == null) {
+            throw new IllegalArgumentException("formLimits must not be null; start from FormLimits.defaults()");
+        }
+        this.formLimits = limits;
+        return this;
+    }
+
+    @Override
+    public FormLimits formLimits() {
+        return formLimits;
     }
 
     /** Starlette's redirect_slashes (default true): {@code /items/} redirects to {@code /items} when only that exists. */

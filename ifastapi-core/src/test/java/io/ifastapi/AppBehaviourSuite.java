@@ -2,7 +2,7 @@ package io.ifastapi;
 
 import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Headers;
-import io.ifastapi.http.Params;
+import io.ifastapi.forms.FormData;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.http.SameSite;
@@ -555,7 +555,7 @@ public abstract class AppBehaviourSuite {
         void anUrlEncodedFormIsParsed() {
             var app = new IFastAPI();
             app.post("/form", request -> {
-                Params form = request.form();
+                FormData form = request.form();
                 return Json.object("a", form.get("a"), "b", form.get("b"), "tags", form.getAll("tag"));
             });
 

@@ -1,5 +1,6 @@
 package io.ifastapi.http;
 
+import io.ifastapi.forms.FormLimits;
 import io.ifastapi.json.JsonCodec;
 
 import java.util.Map;
@@ -15,6 +16,11 @@ public interface App {
 
     /** The largest request body this app accepts; bigger ones get 413. */
     long maxBodySize();
+
+    /** The limits of {@link Request#form()}: counts, sizes and where uploads are spooled. */
+    default FormLimits formLimits() {
+        return FormLimits.defaults();
+    }
 
     /**
      * The response for an exception nobody handled: the app's exception handlers, else a 500 (showing the error when

@@ -1,5 +1,10 @@
 package io.ifastapi.http;
 
+import io.ifastapi.forms.FormData;
+import io.ifastapi.forms.FormException;
+import io.ifastapi.forms.FormLimits;
+import io.ifastapi.forms.MultipartParser;
+import io.ifastapi.forms.UrlEncodedParser;
 import io.ifastapi.json.JacksonJsonCodec;
 import io.ifastapi.json.JsonCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,7 +12,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.ifastapi.http.SessionNotInstalledException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +40,7 @@ import java.util.function.Supplier;
 public abstract class Request {
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
+    private static final Logger LOG = LoggerFactory.getLogger(Request.class);
 
     private final String method;
     private URL url;
@@ -46,6 +55,13 @@ public abstract class Request {
     private Params query;
     private Map<String, String> cookies;
     private byte[] body;
+    /** True once {@link #form} streamed the body: it cannot be read again. */
+    private boolean bodyStreamed;
+    private FormData form;
+    private RuntimeException formFailure;
+    /** What runs once the response is sent (uploads' temporary files, dependency teardown); null until needed. */
+    private List<AutoCloseable> afterResponse;
+    private boolean finished;
     private App app;
     /** The first app that claimed this request: url building starts from its routes, as Starlette's url_for. */
     private App outermostApp;
@@ -210,14 +226,65 @@ public abstract class Request {
         }
     }
 
-    /** An {@code application/x-www-form-urlencoded} body (an HTML form's POST). */
-    public Params form() {
-        String type = header("content-type");
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            throw new HTTPException(415, "multipart/form-data is not supported; send the form as "
-                    + "application/x-www-form-urlencoded");
+    /**
+     * The form in the body, with the app's {@link App#formLimits() form limits}: {@code multipart/form-data} (fields
+     * and uploaded files, parsed as the body streams in, uploads past the spool threshold in temporary files) or
+     * {@code application/x-www-form-urlencoded}; any other Content-Type gives an empty form, as in Starlette. Read
+     * once and kept. Malformed bodies and broken limits are 400s with Starlette's messages (413 for the size limits
+     * Starlette lacks). Uploads are deleted when the request is over, after its response.
+     */
+    public FormData form() {
+        return form(app == null ? FormLimits.defaults() : app.formLimits());
+    }
+
+    /**
+     * The form, with these limits rather than the app's (Starlette's {@code request.form(max_files=...)}). The form
+     * is parsed by the first call, with that call's limits; later calls return it.
+     */
+    public FormData form(FormLimits limits) {
+        if (formFailure != null) {
+            throw formFailure; // the body is gone: asking again gets the same answer
         }
-        return Params.parse(new String(body(), StandardCharsets.UTF_8));
+        if (form == null) {
+            try {
+                form = parseForm(limits);
+            } catch (RuntimeException e) {
+                formFailure = e;
+                throw e;
+            }
+            if (!form.files().isEmpty()) {
+                whenDone(form);
+            }
+        }
+        return form;
+    }
+
+    private FormData parseForm(FormLimits limits) {
+        String type = header("content-type");
+        String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        try {
+            if (media.equals("multipart/form-data")) {
+                if (body != null) {
+                    return MultipartParser.parse(new ByteArrayInputStream(body), type, limits);
+                }
+                if (declaredLength() > limits.maxBodySize()) {
+                    throw new HTTPException(413, "Request body is larger than the limit of " + limits.maxBodySize()
+                            + " bytes");
+                }
+                bodyStreamed = true;
+                try (InputStream in = bodyStream == null ? InputStream.nullInputStream() : bodyStream) {
+                    return MultipartParser.parse(in, type, limits);
+                }
+            }
+            if (media.equals("application/x-www-form-urlencoded")) {
+                return UrlEncodedParser.parse(body(), limits);
+            }
+            return FormData.empty();
+        } catch (FormException e) {
+            throw new HTTPException(e.status(), e.detail());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read the request body", e);
+        }
     }
 
     // ----- for middleware -----
@@ -304,6 +371,49 @@ public abstract class Request {
         return previous;
     }
 
+    /** Runs {@code task} once the response has been sent (LIFO); at once if that moment has passed. */
+    protected final void whenDone(AutoCloseable task) {
+        boolean late;
+        synchronized (this) {
+            late = finished;
+            if (!late) {
+                if (afterResponse == null) {
+                    afterResponse = new ArrayList<>(2);
+                }
+                afterResponse.add(task);
+            }
+        }
+        if (late) {
+            close(task);
+        }
+    }
+
+    /** Runs what {@link #whenDone} registered, last first, each once; a failure is logged and the rest still run. */
+    protected final void done() {
+        List<AutoCloseable> tasks;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            tasks = afterResponse;
+            afterResponse = null;
+        }
+        if (tasks != null) {
+            for (AutoCloseable task : tasks.reversed()) {
+                close(task);
+            }
+        }
+    }
+
+    private void close(AutoCloseable task) {
+        try {
+            task.close();
+        } catch (Exception e) {
+            LOG.warn("Cleanup after the response to {} failed", this, e);
+        }
+    }
+
     // ----- helpers -----
 
     private byte[] nonEmptyBody() {
@@ -314,16 +424,26 @@ public abstract class Request {
         return bytes;
     }
 
-    private byte[] readBody() {
+    /** The Content-Length, or -1 when absent. */
+    private long declaredLength() {
         String length = header("content-length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > maxBodySize()) {
-                    throw tooLarge();
-                }
-            } catch (NumberFormatException e) {
-                throw new HTTPException(400, "Invalid Content-Length header");
-            }
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            throw new HTTPException(400, "Invalid Content-Length header");
+        }
+    }
+
+    private byte[] readBody() {
+        if (declaredLength() > maxBodySize()) {
+            throw tooLarge();
+        }
+        if (bodyStreamed) {
+            throw new IllegalStateException("The body was streamed by request.form(); read the form, or read "
+                    + "request.body() before request.form()");
         }
         if (bodyStream == null) {
             return new byte[0];

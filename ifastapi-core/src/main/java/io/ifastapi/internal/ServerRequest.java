@@ -62,6 +62,22 @@ public final class ServerRequest extends Request {
         sessionLoader(loader);
     }
 
+    /**
+     * Runs {@code resource.close()} once the response has been sent, also when the handler failed: uploads' temporary
+     * files, dependencies' teardown. Last registered, first closed; a failure is logged and the others still run.
+     */
+    public void afterResponse(AutoCloseable resource) {
+        whenDone(resource);
+    }
+
+    /**
+     * For server adapters and TestClient, once the response is written (or abandoned): runs what
+     * {@link #afterResponse} registered. Idempotent; what is registered later is closed at once.
+     */
+    public void complete() {
+        done();
+    }
+
     /** For proxy-header middleware: the scheme, host and client address the proxy reports. */
     public void rewrite(URL newUrl, Address newClient) {
         origin(newUrl, newClient);

@@ -37,9 +37,16 @@ final class InProcessTransport implements Transport {
     public Received send(Sent sent) {
         InputStream body = sent.stream() != null ? sent.stream()
                 : sent.body() != null ? new ByteArrayInputStream(sent.body()) : null;
-        Response response = app.handle(new ServerRequest(sent.method(), sent.url(), sent.headers().copy(), CLIENT, body));
+        ServerRequest request = new ServerRequest(sent.method(), sent.url(), sent.headers().copy(), CLIENT, body);
+        Response response;
+        byte[] bytes;
+        try {
+            response = app.handle(request);
+            bytes = response.bufferedBody();
+        } finally {
+            request.complete(); // as a server does once the response is out
+        }
         boolean streaming = response.isStreaming();
-        byte[] bytes = response.bufferedBody();
         var headers = response.headers().copy();
         if (!streaming && !headers.contains("content-length") && !HttpStatus.bodyless(response.status())) {
             headers.set("content-length", Integer.toString(bytes.length));

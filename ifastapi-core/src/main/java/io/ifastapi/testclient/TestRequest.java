@@ -18,6 +18,7 @@ import java.util.Map;
  * <pre>{@code
  * client.request("PATCH", "/items/1").header("X-A", "1").query("q", "a b").json(item).send();
  * client.post("/form").form(Map.of("a", "1")).send();
+ * client.post("/upload").multipart(new Multipart().field("note", "hi").file("file", "a.txt", "text/plain", bytes)).send();
  * }</pre>
  *
  * Headers given here replace the client's defaults of the same name ({@code user-agent: testclient}, ...); a
@@ -81,6 +82,11 @@ public final class TestRequest {
             }
         });
         return body(out.toString().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+    }
+
+    /** A {@code multipart/form-data} body: fields and files (see {@link Multipart}). */
+    public TestRequest multipart(Multipart form) {
+        return body(form.bytes(), form.contentType());
     }
 
     /** A text body, {@code text/plain; charset=utf-8}. */

@@ -65,7 +65,12 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
             // "Connection: close" instead of the connection closing unannounced after it.
             request.consumeAvailable();
         }
-        write(answer, ours, request, response, callback);
+        try {
+            write(answer, ours, request, response, callback);
+        } finally {
+            // The response is out (a buffered body is in Jetty's hands as bytes): uploads' temp files go, teardown runs.
+            io.ifastapi.internal.ServerRequest.of(ours).complete();
+        }
         return true;
     }
 

@@ -68,6 +68,10 @@ final class Exchange implements Runnable, ChannelFutureListener {
         } catch (Throwable e) {
             LOG.error("Failed to answer {}; closing the connection", ours == null ? request.uri() : ours, e);
             connection.abort(this);
+        } finally {
+            if (ours != null) {
+                ServerRequest.of(ours).complete(); // the response is out: uploads' temp files go, teardown runs
+            }
         }
     }
 
