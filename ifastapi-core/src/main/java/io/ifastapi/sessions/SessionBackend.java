@@ -33,5 +33,7 @@ interface SessionBackend {
         /** Store backend: the id and the stored fields as they were loaded. */
         String id;
         java.util.Map<String, String> originalFields;
+        /** Store backend: this is the session's first request since it was created (it is still on its short ttl). */
+        boolean firstReturn;
     }
 }

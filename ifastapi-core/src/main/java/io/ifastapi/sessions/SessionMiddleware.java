@@ -121,6 +121,8 @@ public final class SessionMiddleware implements Middleware {
     public static final class Builder {
         /** Starlette's default max_age: 14 days. */
         public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(14);
+        /** With a store: how long a new session lives until its second request; see {@link #newSessionTtl}. */
+        public static final Duration DEFAULT_NEW_SESSION_TTL = Duration.ofMinutes(10);
 
         private final List<SecretKey> keys = new ArrayList<>();
         private String cookieName = "session";
@@ -134,6 +136,7 @@ public final class SessionMiddleware implements Middleware {
         private boolean strictKeys;
         private SessionStore store;
         private Duration absoluteLifetime;
+        private Duration newSessionTtl = DEFAULT_NEW_SESSION_TTL;
         private TrustedProxies trustedProxies = TrustedProxies.none();
         private Clock clock = Clock.systemUTC();
 
@@ -235,6 +238,22 @@ public final class SessionMiddleware implements Middleware {
             return this;
         }
 
+        /**
+         * With a store: the time to live of a session until it comes back, i.e. until the browser sends its cookie
+         * once (default 10 minutes; never longer than max_age). The second request gives it the full max_age. Against
+         * session floods: a client that creates sessions without ever returning (a bot, one anonymous client
+         * writing a hundred thousand sessions) leaves only sessions that expire within this time, so Redis stays
+         * bounded by (creation rate x this), and the memory store evicts such sessions before any that came back.
+         */
+        public Builder newSessionTtl(Duration ttl) {
+            if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("newSessionTtl must be positive, got " + ttl
+                        + "; to give new sessions the full max_age, pass the same value as maxAge");
+            }
+            this.newSessionTtl = ttl;
+            return this;
+        }
+
         /** Refuse keys under 32 bytes instead of warning about them. */
         public Builder strictKeys(boolean strict) {
             this.strictKeys = strict;
@@ -281,7 +300,8 @@ public final class SessionMiddleware implements Middleware {
             SessionBackend backend;
             if (store != null) {
                 Duration ttl = maxAge == null || maxAge.isNegative() || maxAge.isZero() ? DEFAULT_MAX_AGE : maxAge;
-                backend = new StoreBackend(store, new SessionIdSigner(keys), cookie, ttl, absoluteLifetime, clock);
+                backend = new StoreBackend(store, new SessionIdSigner(keys), cookie, ttl, newSessionTtl, absoluteLifetime,
+                        clock);
             } else {
                 SessionCodec codec = encrypted
                         ? new EncryptedCookieCodec(keys, maxAge, clock)

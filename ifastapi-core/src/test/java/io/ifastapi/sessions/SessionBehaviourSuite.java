@@ -54,6 +54,13 @@ public abstract class SessionBehaviourSuite {
      */
     protected volatile CyclicBarrier raceBarrier;
 
+    /**
+     * Set by a test that needs a slow request in flight: {@code /slow} loads the session, counts down
+     * {@code slowLoaded}, waits for {@code slowGate}, then writes its key (or, with {@code read=1}, only reads).
+     */
+    protected volatile java.util.concurrent.CountDownLatch slowLoaded;
+    protected volatile java.util.concurrent.CountDownLatch slowGate;
+
     /** Puts the backend under test on a builder that already has the secret key. */
     protected abstract SessionMiddleware.Builder backend(SessionMiddleware.Builder builder);
 
@@ -163,12 +170,38 @@ public abstract class SessionBehaviourSuite {
             request.session().put("teapot", "saved");
             throw new HTTPException(418, "short and stout");
         });
+        app.get("/slow", request -> {
+            Session session = request.session();
+            Object before = session.get(key(request));
+            slowLoaded.countDown();
+            slowGate.await(20, TimeUnit.SECONDS);
+            if (request.queryParam("read") == null) {
+                session.put(key(request), request.queryParam("v"));
+            }
+            return Json.object("before", before);
+        });
         app.get("/race", request -> {
             Session session = request.session(); // loaded here...
             raceBarrier.await(10, TimeUnit.SECONDS); // ...by both requests before either goes on to write
             session.put(key(request), raceValue(request.queryParam("v")));
             return Map.of("ok", true);
         });
+    }
+
+    /**
+     * Starts {@code path} (a {@code /slow} request) with this session cookie on its own thread and returns once the
+     * handler has loaded the session; it finishes when the test counts down {@link #slowGate}.
+     */
+    protected java.util.concurrent.Future<TestResponse> slowRequest(IFastAPI app, String cookie, String path)
+            throws InterruptedException {
+        slowLoaded = new java.util.concurrent.CountDownLatch(1);
+        slowGate = new java.util.concurrent.CountDownLatch(1);
+        TestClient slow = client(app);
+        slow.cookies().set(COOKIE, cookie);
+        java.util.concurrent.FutureTask<TestResponse> request = new java.util.concurrent.FutureTask<>(() -> slow.get(path));
+        Thread.ofVirtual().name("slow-request").start(request);
+        assertThat(slowLoaded.await(20, TimeUnit.SECONDS)).as("the slow request loaded its session").isTrue();
+        return request;
     }
 
     /** A value big enough that two writers' values would show if they were ever mixed. */
