@@ -135,6 +135,7 @@ public final class SessionMiddleware implements Middleware {
         private boolean encrypted;
         private boolean strictKeys;
         private SessionStore store;
+        private SessionStore revocations;
         private Duration absoluteLifetime;
         private Duration newSessionTtl = DEFAULT_NEW_SESSION_TTL;
         private TrustedProxies trustedProxies = TrustedProxies.none();
@@ -232,6 +233,22 @@ public final class SessionMiddleware implements Middleware {
             return this;
         }
 
+        /**
+         * Cookie sessions: a server-side revocation list, so that a session ended at logout or login cannot come
+         * back. A stateless cookie cannot be deleted: a stolen copy, or the late Set-Cookie of a slow request that was
+         * still running at logout, would otherwise restore the old session in full. With this option each cookie
+         * session carries a hidden random id; when the session is invalidated, emptied ({@code clear()}) or given a new
+         * id ({@code regenerateId()}), its id is kept in {@code revocations} for max_age, and a cookie with a revoked
+         * id reads as no session (and is cleared). Costs one lookup per request that reads the session. Give it a store
+         * of its own (its own Redis key prefix, say), not the one of a store-backed app, and a max_age: revocations
+         * last that long. The cookie then holds the field {@code _ifastapi.sid}, which Starlette apps sharing the
+         * cookie would see. Default none: the cookie is Starlette's to the byte.
+         */
+        public Builder revocations(SessionStore revocations) {
+            this.revocations = revocations;
+            return this;
+        }
+
         /** With a store: end a session this long after it was created, however active (besides max_age of idleness). */
         public Builder absoluteLifetime(Duration lifetime) {
             this.absoluteLifetime = lifetime;
@@ -298,6 +315,10 @@ public final class SessionMiddleware implements Middleware {
             }
             SessionCookie cookie = new SessionCookie(cookieName, path, maxAge, sameSite, httpsOnly, domain);
             SessionBackend backend;
+            if (store != null && revocations != null) {
+                throw new IllegalStateException("revocations(...) is for cookie sessions; with store(...) a session "
+                        + "ended at logout is deleted from the store itself. Remove one of the two.");
+            }
             if (store != null) {
                 Duration ttl = maxAge == null || maxAge.isNegative() || maxAge.isZero() ? DEFAULT_MAX_AGE : maxAge;
                 backend = new StoreBackend(store, new SessionIdSigner(keys), cookie, ttl, newSessionTtl, absoluteLifetime,
@@ -306,7 +327,11 @@ public final class SessionMiddleware implements Middleware {
                 SessionCodec codec = encrypted
                         ? new EncryptedCookieCodec(keys, maxAge, clock)
                         : new SignedCookieCodec(keys, maxAge, clock);
-                backend = new CookieBackend(codec, cookie);
+                if (revocations != null && (maxAge == null || maxAge.isNegative() || maxAge.isZero())) {
+                    throw new IllegalStateException("revocations(...) keeps a revoked session id for max_age, so it "
+                            + "needs a positive maxAge; got " + maxAge + ". Set one, e.g. .maxAge(Duration.ofDays(14)).");
+                }
+                backend = new CookieBackend(codec, cookie, revocations, maxAge);
             }
             return new SessionMiddleware(cookie, backend, rolling, trustedProxies);
         }
