@@ -16,10 +16,10 @@ import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.routing.Route;
 import io.ifastapi.routing.Router;
-import io.ifastapi.server.netty.NettyServer;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.ServerFactory;
+import io.ifastapi.server.ServerProviders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +53,7 @@ public class IFastAPI implements Handler, App {
     private boolean debug;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private JsonCodec json = JacksonJsonCodec.defaults();
-    private ServerFactory serverFactory = NettyServer::start;
+    private ServerFactory serverFactory = ServerProviders.discovered();
     private volatile Handler stack;
 
     // ----- routes -----
@@ -202,12 +202,14 @@ public class IFastAPI implements Handler, App {
     }
 
     /**
-     * The server adapter that {@link #run()} and {@link #start} use: Netty by default, or another one, e.g.
-     * {@code app.server(JettyServer::start)} with the ifastapi-jetty module.
+     * The server adapter that {@link #run()} and {@link #start} use. By default the one found on the class path when
+     * the app starts serving ({@link ServerProviders}: Netty when both ifastapi-netty and ifastapi-jetty are there);
+     * or a given one, e.g. {@code app.server(JettyServer::start)}.
      */
     public IFastAPI server(ServerFactory factory) {
         if (factory == null) {
-            throw new IllegalArgumentException("server factory must not be null; the default is NettyServer::start");
+            throw new IllegalArgumentException("server factory must not be null; the default is "
+                    + "ServerProviders.discovered() (the adapter on the class path)");
         }
         this.serverFactory = factory;
         return this;

@@ -12,10 +12,11 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole {@link AppBehaviourSuite} over a real socket: the app served by the default (Netty) adapter on
- * 127.0.0.1, the requests sent by java.net.http. Plus raw request lines no HTTP library would send.
+ * The whole {@link AppBehaviourSuite} over a real socket: the app served on 127.0.0.1 by the adapter of the
+ * subclass (each adapter module has one), the requests sent by java.net.http. Plus raw request lines no HTTP
+ * library would send.
  */
-public class OverSocketAppTest extends AppBehaviourSuite {
+public abstract class OverSocketAppTest extends AppBehaviourSuite {
     @Override
     protected TestClient.Builder builder(IFastAPI app) {
         return TestClient.builder(app).overNetwork();

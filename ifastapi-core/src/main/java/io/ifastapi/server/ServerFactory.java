@@ -3,10 +3,9 @@ package io.ifastapi.server;
 import io.ifastapi.http.Handler;
 
 /**
- * Starts a server adapter: {@code NettyServer::start} (the default), or another adapter's {@code start} method with
- * the same contract, chosen with {@code app.server(...)}. The core carries only the Netty adapter (the faster one in
- * our benchmarks, see docs/performance.md), so this is how an adapter in another module (Jetty) plugs in without
- * reflection or system properties.
+ * Starts a server adapter: {@code NettyServer::start}, {@code JettyServer::start}, or any method with the same
+ * contract. Apps find theirs on the class path ({@link ServerProvider}) unless one is given with
+ * {@code app.server(...)}: a plain function, so no reflection or system property is needed to choose.
  */
 @FunctionalInterface
 public interface ServerFactory {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Blocking handlers do not limit concurrency: each request has its own virtual thread. */
-public class ConcurrencyTest extends ServerTestBase {
+public abstract class ConcurrencyTest extends ServerTestBase {
 
     @Test
     void twoHundredSleepingRequestsRunConcurrently() throws Exception {

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** server.stop() while requests are in flight: they finish, new connections are refused, hooks run once. */
-public class GracefulShutdownTest extends ServerTestBase {
+public abstract class GracefulShutdownTest extends ServerTestBase {
 
     @Test
     void inFlightRequestFinishesAndNewConnectionsAreRefused() throws Exception {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Persistent connections, Connection: close, HTTP/1.0, pipelining and the idle timeout, on raw sockets. */
-public class KeepAliveTest extends ServerTestBase {
+public abstract class KeepAliveTest extends ServerTestBase {
 
     @BeforeEach
     void routes() {

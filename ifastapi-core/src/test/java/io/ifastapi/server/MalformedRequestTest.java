@@ -17,7 +17,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * bad chunked body, which surfaces while the app reads it), the connection is closed, and the server goes on
  * serving the next connection.
  */
-public class MalformedRequestTest extends ServerTestBase {
+public abstract class MalformedRequestTest extends ServerTestBase {
 
     @BeforeEach
     void routes() {

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How a request on the wire becomes an {@link Request}: line, Host, headers, peer, body. */
-public class RequestMappingTest extends ServerTestBase {
+public abstract class RequestMappingTest extends ServerTestBase {
     private static final int MiB = 1024 * 1024;
 
     private void echoRequests() {

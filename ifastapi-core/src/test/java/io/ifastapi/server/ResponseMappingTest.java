@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How a {@link Response} goes on the wire: status, headers, framing, streaming, HEAD, failures. */
-public class ResponseMappingTest extends ServerTestBase {
+public abstract class ResponseMappingTest extends ServerTestBase {
 
     @Test
     void statusRepeatedHeadersAndOneContentLength() throws Exception {

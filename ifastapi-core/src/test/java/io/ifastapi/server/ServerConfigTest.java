@@ -1,7 +1,6 @@
 package io.ifastapi.server;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.server.netty.NettyServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,12 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Where app.run() listens: defaults, HOST and PORT, and the errors when that cannot work. */
-public class ServerConfigTest {
+public abstract class ServerConfigTest {
 
-    /** The adapter whose start failure is checked; other adapters' tests override it. */
-    protected ServerFactory serverFactory() {
-        return NettyServer::start;
-    }
+    /** The adapter whose start failure is checked: each adapter module's subclass gives its own. */
+    protected abstract ServerFactory serverFactory();
 
     @Test
     void defaultsAreLoopbackPort8000() {

@@ -1,7 +1,6 @@
 package io.ifastapi.server;
 
 import io.ifastapi.IFastAPI;
-import io.ifastapi.server.netty.NettyServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -17,9 +16,9 @@ import java.time.Duration;
  * An app served on 127.0.0.1 and an ephemeral port, stopped after each test. Tests add routes to {@link #app}, then
  * call {@link #start()}. Every test is bounded in time.
  *
- * <p>The server suite is shared by every adapter: the tests here run on Netty (the core's adapter), and another
- * adapter's module runs them all again by subclassing each test class and overriding {@link #serverFactory()}
- * (ifastapi-jetty's {@code JettyKeepAliveTest extends KeepAliveTest}, ...).
+ * <p>The server suite is shared by every adapter: the core has none, so these classes are abstract, and each
+ * adapter's module runs them all by subclassing each test class and implementing {@link #serverFactory()}
+ * (ifastapi-netty's {@code NettyKeepAliveTest extends KeepAliveTest}, ifastapi-jetty's {@code JettyKeepAliveTest}).
  */
 @Timeout(30)
 public abstract class ServerTestBase {
@@ -28,9 +27,7 @@ public abstract class ServerTestBase {
     protected HttpClient client;
 
     /** The adapter under test; also what {@code app.start} and {@code app.run} use in these tests. */
-    protected ServerFactory serverFactory() {
-        return NettyServer::start;
-    }
+    protected abstract ServerFactory serverFactory();
 
     @BeforeEach
     void useTheAdapterUnderTest() {

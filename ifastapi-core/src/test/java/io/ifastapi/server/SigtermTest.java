@@ -28,12 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnabledOnOs({OS.LINUX, OS.MAC}) // Process.destroy() is SIGTERM there
 @Timeout(60)
-public class SigtermTest {
+public abstract class SigtermTest {
 
-    /** The child's main class: {@link SlowApp} served by the adapter under test (Netty here). */
-    protected Class<?> appMainClass() {
-        return SlowApp.class;
-    }
+    /** The child's main class: {@link SlowApp} served by the adapter under test (each adapter module has one). */
+    protected abstract Class<?> appMainClass();
 
     @Test
     void sigtermLetsTheInFlightRequestFinish(@TempDir Path dir) throws Exception {

@@ -2,19 +2,14 @@ package io.ifastapi.server;
 
 import io.ifastapi.IFastAPI;
 import io.ifastapi.http.Response;
-import io.ifastapi.server.netty.NettyServer;
 
 /**
  * A tiny app for {@link SigtermTest}, run in a child JVM: {@code app.run()} on PORT from the environment, with a
- * slow endpoint to be in flight when SIGTERM arrives. It prints what the test looks for. {@link #main} serves it
- * with Netty, the default; another adapter's tests have a main of their own that calls {@link #serve} with their factory.
+ * slow endpoint to be in flight when SIGTERM arrives. It prints what the test looks for. Each adapter's tests have
+ * a main of their own that calls {@link #serve} with their factory (NettySlowApp, JettySlowApp).
  */
 public final class SlowApp {
     private SlowApp() {
-    }
-
-    public static void main(String[] args) {
-        serve(NettyServer::start);
     }
 
     public static void serve(ServerFactory adapter) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * adapter's {@code PathValidator} follows): either the app sees the raw path as sent and its decoding, or the server
  * answers 400. Never a 500.
  */
-public class UriComplianceTest extends ServerTestBase {
+public abstract class UriComplianceTest extends ServerTestBase {
 
     @BeforeEach
     void echoEveryPath() {

@@ -7,7 +7,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Requirement: each request runs on a virtual thread, never on a selector, event loop or other platform thread. */
-public class VirtualThreadDispatchTest extends ServerTestBase {
+public abstract class VirtualThreadDispatchTest extends ServerTestBase {
 
     @Test
     void handlersRunOnVirtualThreads() throws Exception {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ifastapi.IFastAPI;
 import io.ifastapi.middleware.ProxyHeadersMiddleware;
 import io.ifastapi.middleware.TrustedProxies;
+import io.ifastapi.server.ServerFactory;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
 import io.ifastapi.testsupport.CapturedStderr;
@@ -21,9 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * over https, through a trusted proxy's {@code X-Forwarded-Proto: https}, or to localhost (a secure context for
  * browsers). Otherwise it sends no cookie and warns once.
  */
-class HttpsOnlyBehindAProxyTest {
-
+public abstract class HttpsOnlyBehindAProxyTest {
     private static final String WARNING = "https_only is on, but";
+
+    /** The adapter of the over-a-real-socket test: each adapter module runs this class with its own. */
+    protected abstract ServerFactory serverFactory();
 
     private static IFastAPI app(SessionMiddleware middleware) {
         var app = new IFastAPI();
@@ -146,7 +149,7 @@ class HttpsOnlyBehindAProxyTest {
     @Test
     void overARealSocketTo127001TheSecureCookieIsSent() {
         try (var client = TestClient.overNetwork(app(defaults().httpsOnly(true).trustedProxies("127.0.0.1")
-                .build()))) {
+                .build()).server(serverFactory()))) {
             assertThat(client.baseUrl().host()).isEqualTo("127.0.0.1");
 
             assertThat(loginVia(client, null).header("set-cookie")).endsWith("; secure");

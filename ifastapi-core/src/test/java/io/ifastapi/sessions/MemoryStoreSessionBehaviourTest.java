@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link StoreSessionBehaviourSuite} with the in-memory store on a fake monotonic clock, plus the memory store's own
  * promises seen through the middleware: bounded (least recently used evicted first), thread-safe under many users at
- * once, and no thread left behind.
+ * once, and no thread left behind. Abstract: its concurrency tests run on a real server, so each adapter module runs
+ * it with its own ({@link #serverFactory()}).
  */
-class MemoryStoreSessionBehaviourTest extends StoreSessionBehaviourSuite {
+public abstract class MemoryStoreSessionBehaviourTest extends StoreSessionBehaviourSuite {
     /** Starts far from zero, like System.nanoTime() may. */
     private final AtomicLong nanos = new AtomicLong(Long.MAX_VALUE / 3);
 
@@ -106,7 +107,7 @@ class MemoryStoreSessionBehaviourTest extends StoreSessionBehaviourSuite {
         IFastAPI app = app(options -> options.store(shared));
         int users = 16;
         int requests = 25;
-        Server server = app.start(ServerConfig.defaults().port(0));
+        Server server = app.server(serverFactory()).start(ServerConfig.defaults().port(0));
         ExecutorService threads = Executors.newFixedThreadPool(users);
         try {
             List<Future<List<Object>>> results = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.ifastapi.IFastAPI;
 import io.ifastapi.json.Json;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
+import io.ifastapi.server.ServerFactory;
 import io.ifastapi.testclient.TestClient;
 import io.ifastapi.testclient.TestResponse;
 import io.ifastapi.testsupport.MutableClock;
@@ -41,6 +42,9 @@ public abstract class StoreSessionBehaviourSuite extends SessionBehaviourSuite {
 
     /** A new, empty store for one test; closed after it. */
     protected abstract SessionStore newStore();
+
+    /** The server adapter the concurrency tests run on (a real server: the core has none, each subclass picks one). */
+    protected abstract ServerFactory serverFactory();
 
     /** An idle time to live short enough to wait for with {@link #elapse}. */
     protected abstract Duration idleTtl();
@@ -442,7 +446,7 @@ public abstract class StoreSessionBehaviourSuite extends SessionBehaviourSuite {
     @Test
     void concurrentRequestsThatChangeDifferentKeysBothSurvive() throws Exception {
         IFastAPI app = app();
-        Server server = app.start(ServerConfig.defaults().port(0));
+        Server server = app.server(serverFactory()).start(ServerConfig.defaults().port(0));
         try {
             TestClient user = track(TestClient.forServer(server));
             user.get("/set?k=base&v=0");
@@ -466,7 +470,7 @@ public abstract class StoreSessionBehaviourSuite extends SessionBehaviourSuite {
     @Test
     void concurrentWritesOfTheSameKeyLeaveOneWholeValue() throws Exception {
         IFastAPI app = app();
-        Server server = app.start(ServerConfig.defaults().port(0));
+        Server server = app.server(serverFactory()).start(ServerConfig.defaults().port(0));
         try {
             TestClient user = track(TestClient.forServer(server));
             user.get("/set?k=other&v=kept");

@@ -5,8 +5,6 @@ import io.ifastapi.json.Json;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.http.SetCookie;
-import io.ifastapi.server.Server;
-import io.ifastapi.server.ServerConfig;
 import io.ifastapi.testsupport.MutableClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,10 @@ import java.util.zip.GZIPOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The client itself: what it sends, redirects, exceptions, lifespan, cookies across requests, transports. */
+/**
+ * The client itself: what it sends, redirects, exceptions, lifespan, cookies across requests, transports. Its
+ * over-the-network transports need a server adapter: {@link TestClientOverNetworkTest}.
+ */
 class TestClientTest {
 
     /** Echoes what the app saw of the request. */
@@ -404,23 +405,6 @@ class TestClientTest {
             assertThatThrownBy(() -> new TestClient(checked)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("startup hook failed").cause().isInstanceOf(IOException.class);
         }
-
-        @Test
-        void overTheNetworkClosingStopsTheServerAndRunsShutdown() {
-            List<String> events = new ArrayList<>();
-            var app = new IFastAPI();
-            app.onStartup(() -> events.add("startup"));
-            app.onShutdown(() -> events.add("shutdown"));
-            app.get("/", request -> "ok");
-
-            var client = TestClient.overNetwork(app);
-            assertThat(client.baseUrl().host()).isEqualTo("127.0.0.1");
-            assertThat(client.baseUrl().port()).isPositive();
-            assertThat(client.get("/").json(String.class)).isEqualTo("ok");
-            client.close();
-
-            assertThat(events).containsExactly("startup", "shutdown");
-        }
     }
 
     @Nested
@@ -577,27 +561,6 @@ class TestClientTest {
             client.close();
 
             assertThatThrownBy(() -> client.get("/")).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        }
-
-        @Test
-        void forServerTalksToARunningServerAndLeavesItRunning() {
-            var app = new IFastAPI();
-            app.get("/", request -> "ok");
-            app.get("/boom", request -> {
-                throw new IllegalStateException("stays on the server");
-            });
-            Server server = app.start(ServerConfig.defaults().port(0));
-            try {
-                try (var client = TestClient.forServer(server)) {
-                    assertThat(client.get("/").json(String.class)).isEqualTo("ok");
-                    assertThat(client.get("/boom").status()).isEqualTo(500);
-                }
-                try (var again = TestClient.forServer(server)) {
-                    assertThat(again.get("/").status()).isEqualTo(200);
-                }
-            } finally {
-                server.stop();
-            }
         }
 
         @Test

@@ -1,5 +1,7 @@
 package io.ifastapi.sessions.redis;
 
+import io.ifastapi.server.ServerFactory;
+import io.ifastapi.server.netty.NettyServer;
 import io.ifastapi.sessions.SessionStore;
 import io.ifastapi.sessions.StoreSessionBehaviourSuite;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +71,11 @@ class RedisStoreSessionBehaviourTest extends StoreSessionBehaviourSuite {
             inspector.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
         assertThat(value(user, "user")).isEqualTo("alice");
+    }
+
+    @Override
+    protected ServerFactory serverFactory() {
+        return NettyServer::start;
     }
 
     /** Long enough that scheduling noise on a busy machine cannot expire a session the test expects alive. */
