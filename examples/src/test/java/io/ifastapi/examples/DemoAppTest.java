@@ -107,6 +107,17 @@ class DemoAppTest {
     }
 
     @Test
+    void theMemoryStoresBoundIsConfigurable() {
+        assertTheFourEndpoints(env("SECRET_KEY", SECRET, "SESSION_BACKEND", "memory", "SESSION_MAX_SESSIONS", "2"));
+        for (String wrong : new String[] {"0", "-1", "many", "1e3"}) {
+            assertThatThrownBy(() -> DemoApp.create(env("SECRET_KEY", SECRET, "SESSION_BACKEND", "memory",
+                    "SESSION_MAX_SESSIONS", wrong)))
+                    .as(wrong).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("SESSION_MAX_SESSIONS must be a whole number").hasMessageContaining(wrong);
+        }
+    }
+
+    @Test
     void eachBackendMakesItsOwnKindOfCookie() {
         assertThat(cookieOf(env("SECRET_KEY", SECRET))).as("default: Starlette's signed cookie, base64 JSON")
                 .startsWith("eyJrZXkiOiAidmFsdWUifQ==.").matches("[^.]+\\.[^.]+\\.[^.]+");
