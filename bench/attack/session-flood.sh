@@ -41,7 +41,8 @@ run() { # label, extra env...
 store_size() {
   case $1 in
     memory) echo "at most $CAPACITY (the bound)";;
-    redis) echo "$(redis-cli -p "$REDIS_PORT" dbsize) keys, the flood's with a ttl of $(redis-cli -p "$REDIS_PORT" --scan | head -1 | xargs -r redis-cli -p "$REDIS_PORT" ttl) s";;
+    redis) echo "$(redis-cli -p "$REDIS_PORT" dbsize) keys, $(redis-cli -p "$REDIS_PORT" eval \
+      "local n = 0 for _, k in ipairs(redis.call('KEYS', '*')) do if redis.call('TTL', k) <= 600 then n = n + 1 end end return n" 0) of them expiring within 10 min";;
   esac
 }
 

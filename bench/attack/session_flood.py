@@ -42,14 +42,18 @@ def main():
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
+    def fresh():  # victims connect anew each time: their connections would idle out during a long flood
+        return http.client.HTTPConnection(args.host, args.port, timeout=10)
+
     victims = []
     for _ in range(args.victims):
-        conn = http.client.HTTPConnection(args.host, args.port, timeout=10)
         cookie = None
         for _ in range(2):  # two requests: a session that came back
+            conn = fresh()
             status, _, set_cookie = request(conn, "/counter", cookie)
+            conn.close()
             cookie = cookie_of(set_cookie, cookie)
-        victims.append((conn, cookie))
+        victims.append(cookie)
 
     flood = http.client.HTTPConnection(args.host, args.port, timeout=10)
     started = time.monotonic()
@@ -61,7 +65,8 @@ def main():
     seconds = time.monotonic() - started
 
     survived = 0
-    for conn, cookie in victims:
+    for cookie in victims:
+        conn = fresh()
         status, body, _ = request(conn, "/counter", cookie)
         survived += status == 200 and json.loads(body).get("n") == 3
         conn.close()
