@@ -494,6 +494,18 @@ public abstract class AppBehaviourSuite {
             assertThat(seen).containsEntry("all", Map.of("a", "1", "b", "2")).containsEntry("a", "1");
         }
 
+        /** Starlette's cookie_parser fills a dict pair by pair, so a name sent twice reads as its last value. */
+        @Test
+        void aCookieSentTwiceReadsAsItsLastValueAsInStarlette() {
+            var app = new IFastAPI();
+            app.get("/cookies", request -> Json.object("all", request.cookies(), "s", request.cookie("session")));
+
+            Map<String, Object> seen = client(app).request("GET", "/cookies")
+                    .header("Cookie", "session=first; other=x; session=second").send().json();
+
+            assertThat(seen).containsEntry("s", "second").containsEntry("all", Map.of("session", "second", "other", "x"));
+        }
+
         @Test
         void theClientAddressIsKnown() {
             var app = new IFastAPI();

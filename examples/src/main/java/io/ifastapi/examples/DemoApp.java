@@ -40,7 +40,8 @@ public final class DemoApp {
 
         app.get("/counter", request -> {
             Session session = request.session();
-            int n = session.getInt("n", 0) + 1;
+            // A long: Python's ints are unbounded, so a Starlette-signed session may hold n >= 2^31.
+            long n = session.getLong("n", 0) + 1;
             session.put("n", n);
             return Map.of("n", n);
         });

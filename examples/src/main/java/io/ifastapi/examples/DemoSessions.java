@@ -24,7 +24,7 @@ final class DemoSessions {
         switch (backend) {
             case "cookie", "" -> { }
             case "encrypted" -> sessions.encrypted(true);
-            case "memory" -> sessions.store(new MemorySessionStore());
+            case "memory" -> sessions.store(new MemorySessionStore(maxSessions(env)));
             case "redis" -> {
                 RedisSessionStore store = redis(env);
                 app.onShutdown(store::close);
@@ -35,6 +35,24 @@ final class DemoSessions {
         }
         LOG.info("Sessions: {} backend", backend.isEmpty() ? "cookie" : backend);
         return sessions.build();
+    }
+
+    /** SESSION_MAX_SESSIONS: the memory store's bound (bench/attack floods a small one); default 100,000. */
+    private static int maxSessions(Map<String, String> env) {
+        String value = env.get("SESSION_MAX_SESSIONS");
+        if (value == null || value.isBlank()) {
+            return MemorySessionStore.DEFAULT_MAX_SESSIONS;
+        }
+        try {
+            int max = Integer.parseInt(value.trim());
+            if (max >= 1) {
+                return max;
+            }
+        } catch (NumberFormatException notANumber) {
+            // the message below
+        }
+        throw new IllegalArgumentException("SESSION_MAX_SESSIONS must be a whole number of sessions, at least 1; got '"
+                + value + "'. Unset it for the default, " + MemorySessionStore.DEFAULT_MAX_SESSIONS + ".");
     }
 
     private static RedisSessionStore redis(Map<String, String> env) {

@@ -90,6 +90,33 @@ class DemoAppTest {
         }
     }
 
+    /** Python's ints are unbounded: a Starlette-signed session may hold n >= 2^31, and /counter must count on. */
+    @ParameterizedTest
+    @ValueSource(longs = {2_147_483_647L, 2_147_483_648L, 9_000_000_000_000L})
+    void theCounterCountsPastIntRange(long n) {
+        String cookie = new io.ifastapi.sessions.SignedCookieCodec(
+                java.util.List.of(io.ifastapi.sessions.SecretKey.of(SECRET)), null, java.time.Clock.systemUTC())
+                .encode(Map.of("n", n));
+        try (TestClient client = new TestClient(DemoApp.create(env("SECRET_KEY", SECRET)))) {
+            client.cookies().set("session", cookie);
+            TestResponse counted = client.get("/counter");
+            assertThat(counted.status()).isEqualTo(200);
+            assertThat(counted.text()).isEqualTo("{\"n\":" + (n + 1) + "}");
+            assertThat(client.get("/counter").text()).isEqualTo("{\"n\":" + (n + 2) + "}");
+        }
+    }
+
+    @Test
+    void theMemoryStoresBoundIsConfigurable() {
+        assertTheFourEndpoints(env("SECRET_KEY", SECRET, "SESSION_BACKEND", "memory", "SESSION_MAX_SESSIONS", "2"));
+        for (String wrong : new String[] {"0", "-1", "many", "1e3"}) {
+            assertThatThrownBy(() -> DemoApp.create(env("SECRET_KEY", SECRET, "SESSION_BACKEND", "memory",
+                    "SESSION_MAX_SESSIONS", wrong)))
+                    .as(wrong).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("SESSION_MAX_SESSIONS must be a whole number").hasMessageContaining(wrong);
+        }
+    }
+
     @Test
     void eachBackendMakesItsOwnKindOfCookie() {
         assertThat(cookieOf(env("SECRET_KEY", SECRET))).as("default: Starlette's signed cookie, base64 JSON")

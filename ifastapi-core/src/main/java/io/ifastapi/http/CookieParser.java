@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * Parses {@code Cookie} request headers leniently, as browsers and Starlette's cookie_parser do: pairs split on ';',
  * a pair without '=' is a value with an empty name, surrounding quotes are dropped, and nothing is ever an error.
+ * A name sent twice ({@code session=a; session=b}) reads as its last value, as in Starlette (a dict assignment per
+ * pair): SessionMiddleware then reads the same cookie as a Starlette app behind the same proxy would.
  */
 final class CookieParser {
     private CookieParser() {
@@ -29,7 +31,7 @@ final class CookieParser {
                     value = value.substring(1, value.length() - 1);
                 }
                 if (!name.isEmpty() || !value.isEmpty()) {
-                    cookies.putIfAbsent(name, value);
+                    cookies.put(name, value); // the last one wins, as in Starlette
                 }
             }
         }

@@ -93,7 +93,14 @@ public final class Response {
         return new Response(200, headers, null, body);
     }
 
-    /** A file, streamed from disk, with Content-Type from its extension, Content-Length, Last-Modified and ETag. */
+    /**
+     * A file, streamed from disk, with Content-Type from its extension, Content-Length, Last-Modified and ETag.
+     *
+     * <p><b>Never build {@code path} from user input.</b> It is served as given: a {@code {name:path}} parameter
+     * receives {@code ../} (from {@code ..}, {@code ..%2F} or {@code %2e%2e%2f}), so
+     * {@code Response.file(base.resolve(name))} serves any file the process can read. To serve a directory, mount
+     * {@code StaticFiles} (package io.ifastapi.staticfiles), which answers 404 to every escape (docs/guide.md, "Static files").
+     */
     public static Response file(Path path) {
         return file(path, null);
     }

@@ -69,13 +69,15 @@ public interface Session {
 
     /**
      * Ends the session: its data is dropped and the cookie cleared; with a server-side store the stored session is
-     * deleted too. Call it at logout.
+     * deleted too, and a request of it still running cannot write it back. Call it at logout. (A cookie session
+     * cannot be deleted: see SessionMiddleware's {@code revocations} option.)
      */
     void invalidate();
 
     /**
-     * Gives the session a new id and keeps its data, deleting the old id from the store. Call it at login, against
-     * session fixation. Cookie sessions have no id; for them the cookie is simply re-issued.
+     * Gives the session a new id and keeps its data, deleting the old id from the store (a request of the old id still
+     * running cannot write it back). Call it at login, against session fixation. Cookie sessions have no id; for them
+     * the cookie is simply re-issued (with {@code revocations}, under a new hidden id, the old one revoked).
      */
     void regenerateId();
 }

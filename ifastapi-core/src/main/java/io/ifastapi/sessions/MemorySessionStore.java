@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,10 +23,14 @@ import java.util.function.LongSupplier;
  * expired sessions (soonest expiry first, so the cost is amortised: each session is swept once). There is no
  * background thread, so nothing is left running at shutdown.
  *
- * <p><b>Bound.</b> At most {@code maxSessions} sessions are kept (default {@value #DEFAULT_MAX_SESSIONS}).
- * When a save creates a session in a full store, the least recently used session is evicted first: the one
- * whose last {@code load}, {@code save} or {@code touch} is oldest. Expired sessions are swept before any live
- * one is evicted. An evicted user simply starts a new session.
+ * <p><b>Bound, and floods.</b> At most {@code maxSessions} sessions are kept (default
+ * {@value #DEFAULT_MAX_SESSIONS}). A session created by {@link #save} is <em>on probation</em> until its first
+ * {@link #update}, which the middleware makes on the session's second request. When a save creates a session in a
+ * full store, expired sessions are swept first, then the oldest session still on probation is evicted, and only when
+ * none is on probation the least recently used session (the one whose last {@code load}, {@code save},
+ * {@code update} or {@code touch} is oldest). So a client that mints new sessions without ever coming back (one
+ * anonymous client writing a million sessions) only pushes out its own kind, never a user who returned. An evicted
+ * user simply starts a new session.
  *
  * <p><b>Concurrency.</b> One {@link ReentrantLock} guards the maps (a lock rather than {@code synchronized},
  * so virtual threads never pin a carrier). Exact LRU needs one global order, and the critical sections are
@@ -46,6 +51,8 @@ public final class MemorySessionStore implements SessionStore {
     private final LongSupplier nanoTime;
     private final long origin;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Sessions created and not updated since, oldest first: the first to evict when full. */
+    private final LinkedHashSet<String> onProbation = new LinkedHashSet<>();
     /** Access order: iteration starts at the least recently used session, the next to evict. */
     private final LinkedHashMap<String, Entry> byRecency = new LinkedHashMap<>(16, 0.75f, true);
     /** Soonest expiry first, so a sweep stops at the first live session. */
@@ -90,6 +97,17 @@ public final class MemorySessionStore implements SessionStore {
 
     @Override
     public void save(String id, Map<String, String> upserts, Set<String> removals, Duration ttl) {
+        write(id, upserts, removals, ttl, true);
+    }
+
+    @Override
+    public boolean update(String id, Map<String, String> upserts, Set<String> removals, Duration ttl) {
+        return write(id, upserts, removals, ttl, false);
+    }
+
+    /** save and update: {@code create} says whether an absent session is created (save) or left absent (update). */
+    private boolean write(String id, Map<String, String> upserts, Set<String> removals, Duration ttl,
+                          boolean create) {
         Objects.requireNonNull(id, "id");
         // Copy the arguments before taking the lock: the caller may change them afterwards.
         Map<String, String> changes = Map.copyOf(upserts);
@@ -100,6 +118,10 @@ public final class MemorySessionStore implements SessionStore {
             long now = now();
             sweep(now);
             Entry old = byRecency.get(id);
+            if (old == null && !create) {
+                return false; // deleted, expired or never saved: an update never brings a session back
+            }
+            boolean wasOnProbation = onProbation.contains(id);
             Map<String, String> fields = new HashMap<>(old == null ? Map.of() : old.fields());
             fields.putAll(changes);
             fields.keySet().removeAll(removed);
@@ -107,29 +129,42 @@ public final class MemorySessionStore implements SessionStore {
                 remove(old);
             }
             if (fields.isEmpty()) {
-                return;
+                return true;
             }
             if (old == null && byRecency.size() >= maxSessions) {
-                remove(byRecency.values().iterator().next());
+                evictOne();
             }
             put(new Entry(id, Collections.unmodifiableMap(fields), expiresAt(now, ttlNanos)));
+            if (old == null || (create && wasOnProbation)) { // an update ends probation
+                onProbation.add(id);
+            }
+            return true;
         } finally {
             lock.unlock();
         }
     }
 
+    /** The oldest session on probation, or else the least recently used one. Call with the lock held. */
+    private void evictOne() {
+        Iterator<String> probation = onProbation.iterator();
+        String victim = probation.hasNext() ? probation.next() : byRecency.keySet().iterator().next();
+        remove(byRecency.get(victim));
+    }
+
     @Override
-    public void touch(String id, Duration ttl) {
+    public boolean touch(String id, Duration ttl) {
         Objects.requireNonNull(id, "id");
         long ttlNanos = ttlNanos(ttl);
         lock.lock();
         try {
             long now = now();
             Entry entry = liveEntry(id, now);
-            if (entry != null) {
-                byExpiry.remove(entry);
-                put(new Entry(id, entry.fields(), expiresAt(now, ttlNanos)));
+            if (entry == null) {
+                return false;
             }
+            byExpiry.remove(entry);
+            put(new Entry(id, entry.fields(), expiresAt(now, ttlNanos)));
+            return true;
         } finally {
             lock.unlock();
         }
@@ -178,6 +213,7 @@ public final class MemorySessionStore implements SessionStore {
             }
             it.remove();
             byRecency.remove(entry.id());
+            onProbation.remove(entry.id());
         }
     }
 
@@ -187,6 +223,7 @@ public final class MemorySessionStore implements SessionStore {
     }
 
     private void remove(Entry entry) {
+        onProbation.remove(entry.id());
         byRecency.remove(entry.id());
         byExpiry.remove(entry);
     }

@@ -30,8 +30,13 @@ interface SessionBackend {
         boolean resign;
         /** Cookie backend: the JSON the session was read from. */
         String originalJson;
-        /** Store backend: the id and the stored fields as they were loaded. */
+        /**
+         * Store backend: the id, with the stored fields as they were loaded below. Cookie backend with a revocation
+         * list: the session's hidden id.
+         */
         String id;
         java.util.Map<String, String> originalFields;
+        /** Store backend: this is the session's first request since it was created (it is still on its short ttl). */
+        boolean firstReturn;
     }
 }

@@ -121,6 +121,8 @@ public final class SessionMiddleware implements Middleware {
     public static final class Builder {
         /** Starlette's default max_age: 14 days. */
         public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(14);
+        /** With a store: how long a new session lives until its second request; see {@link #newSessionTtl}. */
+        public static final Duration DEFAULT_NEW_SESSION_TTL = Duration.ofMinutes(10);
 
         private final List<SecretKey> keys = new ArrayList<>();
         private String cookieName = "session";
@@ -133,7 +135,9 @@ public final class SessionMiddleware implements Middleware {
         private boolean encrypted;
         private boolean strictKeys;
         private SessionStore store;
+        private SessionStore revocations;
         private Duration absoluteLifetime;
+        private Duration newSessionTtl = DEFAULT_NEW_SESSION_TTL;
         private TrustedProxies trustedProxies = TrustedProxies.none();
         private Clock clock = Clock.systemUTC();
 
@@ -229,9 +233,41 @@ public final class SessionMiddleware implements Middleware {
             return this;
         }
 
+        /**
+         * Cookie sessions: a server-side revocation list, so that a session ended at logout or login cannot come
+         * back. A stateless cookie cannot be deleted: a stolen copy, or the late Set-Cookie of a slow request that was
+         * still running at logout, would otherwise restore the old session in full. With this option each cookie
+         * session carries a hidden random id; when the session is invalidated, emptied ({@code clear()}) or given a new
+         * id ({@code regenerateId()}), its id is kept in {@code revocations} for max_age, and a cookie with a revoked
+         * id reads as no session (and is cleared). Costs one lookup per request that reads the session. Give it a store
+         * of its own (its own Redis key prefix, say), not the one of a store-backed app, and a max_age: revocations
+         * last that long. The cookie then holds the field {@code _ifastapi.sid}, which Starlette apps sharing the
+         * cookie would see. Default none: the cookie is Starlette's to the byte.
+         */
+        public Builder revocations(SessionStore revocations) {
+            this.revocations = revocations;
+            return this;
+        }
+
         /** With a store: end a session this long after it was created, however active (besides max_age of idleness). */
         public Builder absoluteLifetime(Duration lifetime) {
             this.absoluteLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * With a store: the time to live of a session until it comes back, i.e. until the browser sends its cookie
+         * once (default 10 minutes; never longer than max_age). The second request gives it the full max_age. Against
+         * session floods: a client that creates sessions without ever returning (a bot, one anonymous client
+         * writing a hundred thousand sessions) leaves only sessions that expire within this time, so Redis stays
+         * bounded by (creation rate x this), and the memory store evicts such sessions before any that came back.
+         */
+        public Builder newSessionTtl(Duration ttl) {
+            if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("newSessionTtl must be positive, got " + ttl
+                        + "; to give new sessions the full max_age, pass the same value as maxAge");
+            }
+            this.newSessionTtl = ttl;
             return this;
         }
 
@@ -279,14 +315,23 @@ public final class SessionMiddleware implements Middleware {
             }
             SessionCookie cookie = new SessionCookie(cookieName, path, maxAge, sameSite, httpsOnly, domain);
             SessionBackend backend;
+            if (store != null && revocations != null) {
+                throw new IllegalStateException("revocations(...) is for cookie sessions; with store(...) a session "
+                        + "ended at logout is deleted from the store itself. Remove one of the two.");
+            }
             if (store != null) {
                 Duration ttl = maxAge == null || maxAge.isNegative() || maxAge.isZero() ? DEFAULT_MAX_AGE : maxAge;
-                backend = new StoreBackend(store, new SessionIdSigner(keys), cookie, ttl, absoluteLifetime, clock);
+                backend = new StoreBackend(store, new SessionIdSigner(keys), cookie, ttl, newSessionTtl, absoluteLifetime,
+                        clock);
             } else {
                 SessionCodec codec = encrypted
                         ? new EncryptedCookieCodec(keys, maxAge, clock)
                         : new SignedCookieCodec(keys, maxAge, clock);
-                backend = new CookieBackend(codec, cookie);
+                if (revocations != null && (maxAge == null || maxAge.isNegative() || maxAge.isZero())) {
+                    throw new IllegalStateException("revocations(...) keeps a revoked session id for max_age, so it "
+                            + "needs a positive maxAge; got " + maxAge + ". Set one, e.g. .maxAge(Duration.ofDays(14)).");
+                }
+                backend = new CookieBackend(codec, cookie, revocations, maxAge);
             }
             return new SessionMiddleware(cookie, backend, rolling, trustedProxies);
         }

@@ -24,6 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class StoreBackend implements SessionBackend {
     /** Hidden field: when the session was created (epoch seconds), for the absolute lifetime. */
     static final String CREATED = "_ifastapi.created";
+    /**
+     * Hidden field of a session that has not come back yet: written with the new session under the short first time
+     * to live, removed (with the full time to live) by the session's second request. Against floods: a client that
+     * mints sessions and never returns leaves only short-lived ones behind.
+     */
+    static final String FIRST_VISIT = "_ifastapi.new";
 
     /** The 503's detail when the store fails. */
     static final String UNAVAILABLE = "Session store unavailable, please retry shortly";
@@ -36,15 +42,17 @@ final class StoreBackend implements SessionBackend {
     private final SessionIdSigner signer;
     private final SessionCookie cookie;
     private final Duration ttl;
+    private final Duration firstTtl;
     private final Duration absoluteLifetime;
     private final Clock clock;
 
-    StoreBackend(SessionStore store, SessionIdSigner signer, SessionCookie cookie, Duration ttl,
+    StoreBackend(SessionStore store, SessionIdSigner signer, SessionCookie cookie, Duration ttl, Duration firstTtl,
                  Duration absoluteLifetime, Clock clock) {
         this.store = store;
         this.signer = signer;
         this.cookie = cookie;
         this.ttl = ttl;
+        this.firstTtl = firstTtl.compareTo(ttl) < 0 ? firstTtl : ttl;
         this.absoluteLifetime = absoluteLifetime;
         this.clock = clock;
     }
@@ -68,7 +76,7 @@ final class StoreBackend implements SessionBackend {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, String> field : fields.entrySet()) {
-            if (!field.getKey().equals(CREATED)) {
+            if (!field.getKey().equals(CREATED) && !field.getKey().equals(FIRST_VISIT)) {
                 values.put(field.getKey(), parse(field.getValue(), json));
             }
         }
@@ -76,6 +84,7 @@ final class StoreBackend implements SessionBackend {
         commit.resign = verified.oldKey();
         commit.id = verified.id();
         commit.originalFields = fields;
+        commit.firstReturn = fields.containsKey(FIRST_VISIT);
         return new SessionData(values, verified.id(), json);
     }
 
@@ -97,8 +106,9 @@ final class StoreBackend implements SessionBackend {
             String newId = SessionIdSigner.newId();
             Map<String, String> fields = allFields(session);
             fields.put(CREATED, Long.toString(clock.instant().getEpochSecond()));
+            fields.put(FIRST_VISIT, "1");
             call(() -> {
-                store.save(newId, fields, Set.of(), ttl);
+                store.save(newId, fields, Set.of(), firstTtl);
                 return null;
             });
             return cookie.setHeader(signer.sign(newId));
@@ -131,19 +141,22 @@ final class StoreBackend implements SessionBackend {
                 }
             }
         }
+        if (commit.firstReturn) {
+            removals.add(FIRST_VISIT); // the session came back: it is a user's now, with the full time to live
+        }
         if (!upserts.isEmpty() || !removals.isEmpty()) {
-            call(() -> {
-                store.save(id, upserts, removals, ttl);
+            // An update, never a save: if logout or a new id at login deleted this id while this request ran, it
+            // stays deleted, and this response must not send the old id back after the clearing or new cookie.
+            boolean updated = call(() -> store.update(id, upserts, removals, ttl));
+            if (!updated) {
                 return null;
-            });
-            return cookie.setHeader(signer.sign(id));
+            }
+            boolean onlyPromoted = upserts.isEmpty() && removals.equals(Set.of(FIRST_VISIT));
+            return onlyPromoted && !rolling && !commit.resign ? null : cookie.setHeader(signer.sign(id));
         }
         if (rolling) {
-            call(() -> {
-                store.touch(id, ttl);
-                return null;
-            });
-            return cookie.setHeader(signer.sign(id));
+            boolean touched = call(() -> store.touch(id, ttl));
+            return touched ? cookie.setHeader(signer.sign(id)) : null;
         }
         return commit.resign ? cookie.setHeader(signer.sign(id)) : null;
     }

@@ -8,6 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@link SessionBehaviourSuite} with the AES-GCM encrypted cookie. */
 class EncryptedCookieSessionBehaviourTest extends SessionBehaviourSuite {
 
+    /** A revocation list: what a stateless cookie needs to end a session for good. */
+    @Override
+    protected SessionMiddleware.Builder revocable(SessionMiddleware.Builder builder) {
+        return builder.revocations(new MemorySessionStore());
+    }
+
     @Override
     protected SessionMiddleware.Builder backend(SessionMiddleware.Builder builder) {
         return builder.encrypted(true);

@@ -30,23 +30,47 @@ class MemorySessionStoreTest extends SessionStoreContractTest {
     }
 
     @Test
-    void evictsTheLeastRecentlyUsedSessionWhenFull() {
+    void evictsTheLeastRecentlyUsedSessionWhenFullOfSessionsThatCameBack() {
         MemorySessionStore store = storeOf(3);
         store.save("a", Map.of("k", "1"), Set.of(), TTL);
         store.save("b", Map.of("k", "1"), Set.of(), TTL);
         store.save("c", Map.of("k", "1"), Set.of(), TTL);
+        for (String id : new String[] {"b", "c", "a"}) {
+            assertThat(store.update(id, Map.of("k", "2"), Set.of(), TTL)).isTrue(); // off probation
+        }
         store.load("a"); // b is now the least recently used
 
         store.save("d", Map.of("k", "1"), Set.of(), TTL);
         assertThat(store.size()).isEqualTo(3);
         assertThat(store.load("b")).isNull();
 
+        store.update("d", Map.of(), Set.of(), TTL);
         store.touch("c", TTL); // order now: a, d, c
         store.save("e", Map.of("k", "1"), Set.of(), TTL);
         assertThat(store.load("a")).isNull();
         assertThat(store.load("c")).isNotNull();
         assertThat(store.load("d")).isNotNull();
         assertThat(store.load("e")).isNotNull();
+    }
+
+    /**
+     * The flood of issue 10: new sessions that never come back push out only their own kind, oldest first, however
+     * long ago the sessions that came back were last used.
+     */
+    @Test
+    void whenFullNewSessionsThatNeverCameBackGoFirst() {
+        MemorySessionStore store = storeOf(3);
+        store.save("victim", Map.of("user", "\"alice\""), Set.of(), TTL);
+        store.update("victim", Map.of("cart", "[]"), Set.of(), TTL); // the victim's second request
+        for (int i = 0; i < 1_000; i++) {
+            store.save("flood" + i, Map.of("k", "1"), Set.of(), TTL);
+        }
+
+        assertThat(store.size()).isEqualTo(3);
+        assertThat(store.load("victim")).containsEntry("user", "\"alice\"");
+        assertThat(store.load("flood999")).as("the newest stays").isNotNull();
+        assertThat(store.load("flood998")).isNotNull();
+        assertThat(store.load("flood0")).isNull();
     }
 
     @Test

@@ -73,6 +73,34 @@ public abstract class MemoryStoreSessionBehaviourTest extends StoreSessionBehavi
         assertThat(idOf(second)).as("an evicted user starts over under a new id").isNotEqualTo(evictedId);
     }
 
+    /**
+     * Issue 10's flood, scaled down: one anonymous client creating 1,040 sessions in a store for 100 (the issue's
+     * 104,000 into 100,000) leaves the logged-in users' sessions alone; the store stays at its bound.
+     */
+    @Test
+    void aFloodOfNewSessionsEvictsNoUserWhoCameBack() {
+        MemorySessionStore small = new MemorySessionStore(100, nanos::get);
+        IFastAPI app = app(options -> options.store(small));
+        List<TestClient> users = new ArrayList<>();
+        for (int u = 0; u < 20; u++) {
+            TestClient user = client(app);
+            user.get("/set?k=user&v=user" + u);
+            user.get("/counter"); // came back: no longer a new session
+            users.add(user);
+        }
+        TestClient bot = client(app);
+
+        for (int i = 0; i < 1_040; i++) {
+            bot.cookies().clear();
+            assertThat(bot.get("/set?v=flood").status()).isEqualTo(200);
+        }
+
+        assertThat(small.size()).isEqualTo(100);
+        for (int u = 0; u < users.size(); u++) {
+            assertThat(value(users.get(u), "user")).as("user %d", u).isEqualTo("user" + u);
+        }
+    }
+
     @Test
     void manyUsersAtOnceOverARealServer() throws Exception {
         MemorySessionStore shared = new MemorySessionStore(1_000);

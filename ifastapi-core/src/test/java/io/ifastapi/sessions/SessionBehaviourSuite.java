@@ -54,8 +54,23 @@ public abstract class SessionBehaviourSuite {
      */
     protected volatile CyclicBarrier raceBarrier;
 
+    /**
+     * Set by a test that needs a slow request in flight: {@code /slow} loads the session, counts down
+     * {@code slowLoaded}, waits for {@code slowGate}, then writes its key (or, with {@code read=1}, only reads).
+     */
+    protected volatile java.util.concurrent.CountDownLatch slowLoaded;
+    protected volatile java.util.concurrent.CountDownLatch slowGate;
+
     /** Puts the backend under test on a builder that already has the secret key. */
     protected abstract SessionMiddleware.Builder backend(SessionMiddleware.Builder builder);
+
+    /**
+     * The options under which a session ended at logout or login cannot come back: nothing more for a store;
+     * cookie backends add a revocation list.
+     */
+    protected SessionMiddleware.Builder revocable(SessionMiddleware.Builder builder) {
+        return builder;
+    }
 
     // ----- apps and clients -----
 
@@ -163,12 +178,88 @@ public abstract class SessionBehaviourSuite {
             request.session().put("teapot", "saved");
             throw new HTTPException(418, "short and stout");
         });
+        app.get("/slow", request -> {
+            Session session = request.session();
+            Object before = session.get(key(request));
+            slowLoaded.countDown();
+            slowGate.await(20, TimeUnit.SECONDS);
+            if (request.queryParam("read") == null) {
+                session.put(key(request), request.queryParam("v"));
+            }
+            return Json.object("before", before);
+        });
         app.get("/race", request -> {
             Session session = request.session(); // loaded here...
             raceBarrier.await(10, TimeUnit.SECONDS); // ...by both requests before either goes on to write
             session.put(key(request), raceValue(request.queryParam("v")));
             return Map.of("ok", true);
         });
+    }
+
+    /**
+     * Starts {@code path} (a {@code /slow} request) with this session cookie on its own thread and returns once the
+     * handler has loaded the session; it finishes when the test counts down {@link #slowGate}.
+     */
+    protected java.util.concurrent.Future<TestResponse> slowRequest(IFastAPI app, String cookie, String path)
+            throws InterruptedException {
+        slowLoaded = new java.util.concurrent.CountDownLatch(1);
+        slowGate = new java.util.concurrent.CountDownLatch(1);
+        TestClient slow = client(app);
+        slow.cookies().set(COOKIE, cookie);
+        java.util.concurrent.FutureTask<TestResponse> request = new java.util.concurrent.FutureTask<>(() -> slow.get(path));
+        Thread.ofVirtual().name("slow-request").start(request);
+        assertThat(slowLoaded.await(20, TimeUnit.SECONDS)).as("the slow request loaded its session").isTrue();
+        return request;
+    }
+
+    // ----- a slow request in flight at logout or login (issue 10), every backend -----
+
+    /** What a browser does with a late response: it keeps whatever session cookie came last. */
+    private static void applyLateCookie(TestClient browser, TestResponse late) {
+        ResponseCookie cookie = sessionCookie(late);
+        if (cookie != null) {
+            browser.cookies().set(COOKIE, cookie.value());
+        }
+    }
+
+    @Test
+    void aSlowWriteInFlightAtLogoutCannotRestoreTheSession() throws Exception {
+        IFastAPI app = app(this::revocable);
+        TestClient user = client(app);
+        user.get("/set?k=user&v=alice");
+        user.get("/get?k=user");
+        String cookie = user.cookies().get(COOKIE);
+        java.util.concurrent.Future<TestResponse> slow = slowRequest(app, cookie, "/slow?k=cart&v=late");
+
+        assertThat(clearsTheCookie(user.get("/invalidate"))).isTrue();
+        slowGate.countDown();
+        TestResponse late = slow.get(20, TimeUnit.SECONDS);
+        assertThat(late.status()).isEqualTo(200);
+        applyLateCookie(user, late);
+
+        assertThat(user.get("/all").json()).as("after the late response").isEmpty();
+        user.cookies().set(COOKIE, cookie);
+        assertThat(user.get("/all").json()).as("the cookie from before logout").isEmpty();
+    }
+
+    @Test
+    void aSlowWriteInFlightAtLoginCannotRestoreTheOldSession() throws Exception {
+        IFastAPI app = app(this::revocable);
+        TestClient user = client(app);
+        user.get("/set?k=user&v=anonymous");
+        user.get("/get?k=user");
+        String before = user.cookies().get(COOKIE);
+        java.util.concurrent.Future<TestResponse> slow = slowRequest(app, before, "/slow?k=planted&v=late");
+
+        user.get("/set?k=user&v=alice");
+        user.get("/regenerate");
+        slowGate.countDown();
+        applyLateCookie(user, slow.get(20, TimeUnit.SECONDS));
+
+        assertThat(user.get("/all").json()).as("never the old session with the late write")
+                .doesNotContainKey("planted");
+        user.cookies().set(COOKIE, before);
+        assertThat(user.get("/all").json()).as("the cookie from before login").isEmpty();
     }
 
     /** A value big enough that two writers' values would show if they were ever mixed. */

@@ -146,9 +146,91 @@ public abstract class SessionStoreContractTest {
     void deleteAndTouchOfUnknownIdDoNothing() {
         String id = newId();
         store.delete(id);
-        store.touch(id, TTL);
+        assertThat(store.touch(id, TTL)).isFalse();
 
         assertThat(store.load(id)).isNull();
+    }
+
+    // ----- update: never brings an ended session back (issue 10) -----
+
+    @Test
+    void updateChangesAnExistingSessionAndSaysSo() {
+        String id = newId();
+        store.save(id, Map.of("a", "1", "b", "2"), Set.of(), TTL);
+
+        assertThat(store.update(id, Map.of("a", "one", "c", "3"), Set.of("b"), TTL)).isTrue();
+
+        assertThat(store.load(id)).isEqualTo(Map.of("a", "one", "c", "3"));
+        assertThat(store.touch(id, TTL)).isTrue();
+    }
+
+    @Test
+    void updateOfAnUnknownIdCreatesNothing() {
+        String id = newId();
+
+        assertThat(store.update(id, Map.of("user", "\"mallory\""), Set.of(), TTL)).isFalse();
+
+        assertThat(store.load(id)).isNull();
+    }
+
+    @Test
+    void updateAfterDeleteDoesNotRecreateTheSession() {
+        String id = newId();
+        store.save(id, Map.of("user", "\"alice\""), Set.of(), TTL);
+        store.delete(id); // logout
+
+        assertThat(store.update(id, Map.of("cart", "[1]"), Set.of(), TTL)).isFalse(); // a slow request's late write
+        assertThat(store.touch(id, TTL)).isFalse();
+
+        assertThat(store.load(id)).isNull();
+    }
+
+    @Test
+    void updateAfterExpiryDoesNotRecreateTheSession() throws InterruptedException {
+        String id = newId();
+        store.save(id, Map.of("a", "1"), Set.of(), shortTtl());
+        elapse(shortTtl().multipliedBy(2));
+
+        assertThat(store.update(id, Map.of("a", "2"), Set.of(), TTL)).isFalse();
+
+        assertThat(store.load(id)).isNull();
+    }
+
+    /** A retried write (after a timeout that may or may not have applied it) leaves what one write leaves. */
+    @Test
+    void applyingTheSameWriteTwiceEqualsApplyingItOnce() {
+        String id = newId();
+        store.save(id, Map.of("a", "1", "b", "2"), Set.of(), TTL);
+        store.save(id, Map.of("a", "1", "b", "2"), Set.of(), TTL);
+        store.update(id, Map.of("c", "3"), Set.of("b"), TTL);
+        store.update(id, Map.of("c", "3"), Set.of("b"), TTL);
+
+        assertThat(store.load(id)).isEqualTo(Map.of("a", "1", "c", "3"));
+    }
+
+    /** Updates racing a delete: whatever the order, once the delete is done the session stays gone. */
+    @Test
+    void updatesRacingADeleteNeverRecreateTheSession() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String id = newId();
+            store.save(id, Map.of("user", "\"alice\""), Set.of(), TTL);
+            AtomicBoolean deleted = new AtomicBoolean();
+            runConcurrently(8, index -> {
+                if (index == 0) {
+                    store.delete(id);
+                    deleted.set(true);
+                } else {
+                    for (int i = 0; i < 10; i++) {
+                        boolean startedAfterDelete = deleted.get();
+                        boolean applied = store.update(id, Map.of("w" + index, Integer.toString(i)), Set.of(), TTL);
+                        if (startedAfterDelete) {
+                            assertThat(applied).as("an update that starts after the delete").isFalse();
+                        }
+                    }
+                }
+            });
+            assertThat(store.load(id)).as("round %d", round).isNull();
+        }
     }
 
     @Test

@@ -176,7 +176,8 @@ public abstract class StoreSessionBehaviourSuite extends SessionBehaviourSuite {
 
         assertThat(store.saveCount()).isEqualTo(1);
         assertThat(store.lastSave().upserts()).containsEntry("key", "\"value\"");
-        assertThat(store.lastSave().ttl()).isEqualTo(Duration.ofDays(14));
+        assertThat(store.lastSave().ttl()).as("the first ttl, until the session comes back")
+                .isEqualTo(SessionMiddleware.Builder.DEFAULT_NEW_SESSION_TTL);
         assertThat(store.loads()).as("no cookie: nothing to load").isZero();
     }
 
@@ -187,6 +188,7 @@ public abstract class StoreSessionBehaviourSuite extends SessionBehaviourSuite {
         TestClient client = client(app(options -> options.maxAge(idleTtl())));
         client.get("/set?v=value");
         String id = idOf(client);
+        value(client, "key"); // the second request: the session gets the full ttl, counted from here
 
         elapse(fraction(0.5));
         assertThat(value(client, "key")).as("half way").isEqualTo("value");
@@ -200,7 +202,7 @@ public abstract class StoreSessionBehaviourSuite extends SessionBehaviourSuite {
 
     @Test
     void aWriteRestartsTheIdleTime() throws InterruptedException {
-        TestClient client = client(app(options -> options.maxAge(idleTtl())));
+        TestClient client = client(app(options -> options.maxAge(idleTtl()).newSessionTtl(idleTtl())));
         client.get("/counter");
 
         elapse(fraction(0.6));
@@ -214,6 +216,7 @@ public abstract class StoreSessionBehaviourSuite extends SessionBehaviourSuite {
     void rollingTouchesAnUnmodifiedSessionSoItLivesOn() throws InterruptedException {
         TestClient client = client(app(options -> options.maxAge(idleTtl()).rolling(true)));
         String cookie = sessionCookie(client.get("/set?v=value")).value();
+        client.get("/hello"); // rolling: the session's second request, which gives it the full ttl
         store.reset();
 
         elapse(fraction(0.6));
@@ -335,7 +338,95 @@ public abstract class StoreSessionBehaviourSuite extends SessionBehaviourSuite {
 
         assertThat(idOf(client)).isNotEqualTo(oldId);
         assertThat(store.delegate().load(oldId)).isNull();
-        assertThat(store.delegate().load(idOf(client))).containsOnlyKeys("flash", StoreBackend.CREATED);
+        assertThat(store.delegate().load(idOf(client))).containsOnlyKeys("flash", StoreBackend.CREATED,
+                StoreBackend.FIRST_VISIT);
+    }
+
+    // ----- a slow request still in flight at logout or login (issue 10) -----
+
+    /** A user who came back once (so the session has its full ttl); returns the cookie. */
+    private String loggedIn(TestClient user) {
+        user.get("/set?k=user&v=alice");
+        user.get("/get?k=user");
+        return user.cookies().get(COOKIE);
+    }
+
+    @Test
+    void aSlowWriteInFlightAtLogoutDoesNotBringTheSessionBack() throws Exception {
+        IFastAPI app = app();
+        TestClient user = client(app);
+        String cookie = loggedIn(user);
+        String id = idOf(cookie);
+        java.util.concurrent.Future<TestResponse> slow = slowRequest(app, cookie, "/slow?k=cart&v=late");
+
+        assertThat(clearsTheCookie(user.get("/invalidate"))).isTrue();
+        slowGate.countDown();
+        TestResponse late = slow.get(20, TimeUnit.SECONDS);
+
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.headers().getAll("set-cookie")).as("no old id after the clearing cookie").isEmpty();
+        assertThat(store.delegate().load(id)).as("the deleted id is not recreated").isNull();
+        user.cookies().set(COOKIE, cookie);
+        assertThat(user.get("/all").json()).isEmpty();
+    }
+
+    /** Session fixation: an attacker's planted id, with one of their requests in flight, dies at the login. */
+    @Test
+    void aPlantedIdWithASlowWriteInFlightDoesNotSurviveRegenerateId() throws Exception {
+        IFastAPI app = app();
+        TestClient attacker = client(app);
+        String planted = loggedIn(attacker);
+        TestClient victim = client(app);
+        victim.cookies().set(COOKIE, planted);
+        java.util.concurrent.Future<TestResponse> slow = slowRequest(app, planted, "/slow?k=user&v=mallory");
+
+        victim.get("/set?k=user&v=victim");
+        TestResponse login = victim.get("/regenerate");
+        String fresh = sessionCookie(login).value();
+        slowGate.countDown();
+        TestResponse late = slow.get(20, TimeUnit.SECONDS);
+
+        assertThat(late.headers().getAll("set-cookie")).as("the old id is not sent again").isEmpty();
+        assertThat(store.delegate().load(idOf(planted))).as("the planted id stays deleted").isNull();
+        assertThat(value(victim, "user")).isEqualTo("victim");
+        assertThat(idOf(victim)).isEqualTo(idOf(fresh));
+        attacker.cookies().set(COOKIE, planted);
+        assertThat(attacker.get("/all").json()).as("the planted id is worth nothing").isEmpty();
+    }
+
+    @Test
+    void aSlowRollingReadInFlightAtLogoutSendsNoCookie() throws Exception {
+        IFastAPI app = app(options -> options.rolling(true));
+        TestClient user = client(app);
+        String cookie = loggedIn(user);
+        java.util.concurrent.Future<TestResponse> slow = slowRequest(app, cookie, "/slow?k=user&read=1");
+
+        assertThat(clearsTheCookie(user.get("/invalidate"))).isTrue();
+        slowGate.countDown();
+        TestResponse late = slow.get(20, TimeUnit.SECONDS);
+
+        assertThat(late.json()).isEqualTo(Map.of("before", "alice"));
+        assertThat(late.headers().getAll("set-cookie")).as("no re-issued old cookie after the clearing one").isEmpty();
+        assertThat(store.delegate().load(idOf(cookie))).isNull();
+    }
+
+    // ----- floods (issue 10) -----
+
+    @Test
+    void aNewSessionLivesOnlyTheShortFirstTtlUntilItComesBack() throws InterruptedException {
+        Duration first = fraction(0.2);
+        TestClient flood = client(app(options -> options.maxAge(idleTtl()).newSessionTtl(first)));
+        TestClient user = client(app(options -> options.maxAge(idleTtl()).newSessionTtl(first)));
+        flood.get("/set?v=bot");
+        String bot = idOf(flood);
+        user.get("/set?v=alice");
+        assertThat(value(user, "key")).as("the second request").isEqualTo("alice");
+        assertThat(store.delegate().load(idOf(user))).doesNotContainKey(StoreBackend.FIRST_VISIT);
+
+        elapse(fraction(0.5));
+
+        assertThat(store.delegate().load(bot)).as("never came back: gone after the first ttl").isNull();
+        assertThat(value(user, "key")).as("came back: the full ttl").isEqualTo("alice");
     }
 
     @Test

@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  *
  * <p>Each session is one Redis hash, key {@code keyPrefix + id}, one hash field per session field, with the
  * idle time to live as the key's expiry. {@code load} is HGETALL, {@code touch} is PEXPIRE, {@code delete} is
- * DEL, and {@code save} runs HSET, HDEL and PEXPIRE in one Lua script, hence atomically; by its SHA1
+ * DEL, and {@code save} runs HSET, HDEL and PEXPIRE in one Lua script, hence atomically; {@code update} runs the same
+ * script behind an EXISTS check, so that it never recreates a deleted session. Scripts are sent by their SHA1
  * ({@code EVALSHA}), falling back to {@code EVAL} when Redis does not have it cached yet (a new or restarted server).
  *
  * <p>All threads share one thread-safe Lettuce connection, which pipelines their commands. Each method sends its
@@ -49,6 +50,13 @@ import java.util.stream.Stream;
  * is down, commands fail at once. (Lettuce's synchronous API would do the same wait, but through a reflective proxy on
  * every call; a per-command timer is not needed either, as every wait is bounded here.) The client reconnects by
  * itself in the background, so the same store works again when Redis is back.
+ *
+ * <p><b>A 503 does not say whether a write happened.</b> A command that timed out may already be on its way, and
+ * Redis applies it when it can (after a pause, say). Every write here is idempotent (fields set to values, fields
+ * removed, an expiry set, an update that refuses a missing session), so the same write sent again leaves the session
+ * as one write would, and a late write of an ended session writes nothing. A whole request replayed by the client
+ * after a 503 runs its handler again on the session as it then is: a change that is not idempotent (a counter) may
+ * then count twice, so key such changes by a request id (docs/sessions.md).
  *
  * <pre>{@code
  * SessionStore store = RedisSessionStore.connect("redis://:password@redis.internal:6379/0");
@@ -87,6 +95,14 @@ public final class RedisSessionStore implements SessionStore {
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
             return 1
             """;
+    /**
+     * update: the same writes, but only when the session still exists. The check and the writes are one script, so
+     * a DEL at logout cannot slip in between: a slow request's late update of a deleted session writes nothing
+     * (HSET on a missing key would create it, with no creation time and a full ttl).
+     */
+    private static final String UPDATE_SCRIPT = "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end\n"
+            + SAVE_SCRIPT;
+    private static final String UPDATE_SCRIPT_SHA = sha1Hex(UPDATE_SCRIPT);
     /** The script's SHA1, for EVALSHA: Redis caches scripts by it, so the script text is sent only once. */
     private static final String SAVE_SCRIPT_SHA = sha1Hex(SAVE_SCRIPT);
 
@@ -133,6 +149,16 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public void save(String id, Map<String, String> upserts, Set<String> removals, Duration ttl) {
+        run("save", SAVE_SCRIPT, SAVE_SCRIPT_SHA, id, upserts, removals, ttl);
+    }
+
+    @Override
+    public boolean update(String id, Map<String, String> upserts, Set<String> removals, Duration ttl) {
+        return run("update", UPDATE_SCRIPT, UPDATE_SCRIPT_SHA, id, upserts, removals, ttl) == 1L;
+    }
+
+    private long run(String operation, String script, String sha, String id, Map<String, String> upserts,
+                     Set<String> removals, Duration ttl) {
         String key = key(id);
         Map<String, String> changes = Map.copyOf(upserts);
         Set<String> removed = Set.copyOf(removals);
@@ -148,21 +174,22 @@ public final class RedisSessionStore implements SessionStore {
             args[i++] = field;
         }
         String[] keys = {key};
-        call("save", () -> {
+        Long result = call(operation, () -> {
             try {
-                return await(redis.<Long>evalsha(SAVE_SCRIPT_SHA, ScriptOutputType.INTEGER, keys, args));
+                return await(redis.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys, args));
             } catch (RedisNoScriptException notCachedYet) {
                 // A new or restarted Redis: EVAL runs the script and caches it for the next EVALSHA.
-                return await(redis.<Long>eval(SAVE_SCRIPT, ScriptOutputType.INTEGER, keys, args));
+                return await(redis.<Long>eval(script, ScriptOutputType.INTEGER, keys, args));
             }
         });
+        return result == null ? 0 : result;
     }
 
     @Override
-    public void touch(String id, Duration ttl) {
+    public boolean touch(String id, Duration ttl) {
         String key = key(id);
         long millis = ttlMillis(ttl);
-        call("touch", () -> await(redis.pexpire(key, millis)));
+        return Boolean.TRUE.equals(call("touch", () -> await(redis.pexpire(key, millis)))); // PEXPIRE never creates
     }
 
     @Override

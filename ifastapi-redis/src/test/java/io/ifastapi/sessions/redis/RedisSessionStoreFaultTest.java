@@ -80,6 +80,29 @@ class RedisSessionStoreFaultTest {
         }
     }
 
+    /**
+     * Issue 10: a write answered 503 while Redis hung may still be applied once Redis answers again (the command was
+     * already sent). Writes are idempotent, so the retry after the 503 leaves the session as one write would.
+     */
+    @Test
+    void aWriteThatTimedOutAndIsRetriedLeavesWhatOneWriteLeaves() throws Exception {
+        try (SessionStore store = connect()) {
+            store.save(id, Map.of("a", "1", "b", "2"), Set.of(), TTL);
+
+            REDIS.server().freeze();
+            try {
+                assertThatThrownBy(() -> store.update(id, Map.of("c", "3"), Set.of("b"), TTL))
+                        .isInstanceOf(SessionStoreException.class);
+            } finally {
+                REDIS.server().thaw();
+            }
+            awaitRecovery(store, Duration.ofSeconds(10));
+            assertThat(store.update(id, Map.of("c", "3"), Set.of("b"), TTL)).as("the retry").isTrue();
+
+            assertThat(store.load(id)).isEqualTo(Map.of("a", "1", "c", "3"));
+        }
+    }
+
     @Test
     void connectFailsWithinTheTimeoutWhenNothingListensAndLeavesNoThreads() throws Exception {
         String nowhere = "redis://:s3cret-password@127.0.0.1:" + RedisServer.freePort();
@@ -112,6 +135,7 @@ class RedisSessionStoreFaultTest {
         return List.of(
                 store -> store.load(id),
                 store -> store.save(id, Map.of("during", "1"), Set.of(), TTL),
+                store -> store.update(id, Map.of("during", "1"), Set.of(), TTL),
                 store -> store.touch(id, TTL),
                 store -> store.delete(id));
     }
