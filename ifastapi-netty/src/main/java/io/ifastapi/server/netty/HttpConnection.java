@@ -8,11 +8,13 @@ import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -34,9 +36,9 @@ import java.util.concurrent.RejectedExecutionException;
  * order, and writes their responses. Only parsing and writing happen here; every request runs on its own virtual
  * thread.
  *
- * <p>Ordering: while a request is in flight, the messages of the requests pipelined after it wait in
- * {@link #pending}, and the connection stops reading from the socket (so at most one read's worth waits). When a
- * response has been written, the next request starts. The same switch pauses reading while the app is behind on a
+ * <p>Ordering: while a request is in flight, the next pipelined request waits in {@link #pending}, the decoder
+ * stops decoding ({@link RequestDecoder}: the rest stays as raw bytes, at most one read's worth) and the connection
+ * stops reading from the socket. When a response has been written, the next request starts and decoding resumes. The same switch pauses reading while the app is behind on a
  * large body ({@link RequestBody}). A connection that is merely waiting for the next request keeps reading, so the
  * common case never touches the socket's interest set.
  *
@@ -58,9 +60,21 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
     /** No more requests on this connection: a response with Connection: close is out, or it closed. */
     private boolean closing;
     private volatile Address client;
+    private RequestDecoder decoder;
+    private ResponseEncoder encoder;
 
     HttpConnection(ServerContext server) {
         this.server = server;
+    }
+
+    void codec(RequestDecoder decoder, ResponseEncoder encoder) {
+        this.decoder = decoder;
+        this.encoder = encoder;
+    }
+
+    /** Whether a decoded request waits for its turn: the decoder then holds the rest of the bytes undecoded. */
+    boolean holdingRequest() {
+        return !pending.isEmpty();
     }
 
     ServerContext server() {
@@ -117,6 +131,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
                 throw new RequestRejected(503, null);
             }
         } catch (RequestRejected rejected) {
+            encoder.answering(HttpMethod.HEAD.equals(request.method()));
             reject(rejected);
             return;
         }
@@ -188,6 +203,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
                 break;
             }
             dispatch(pending.poll());
+        }
+        if (!closing && pending.isEmpty()) {
+            try {
+                decoder.resume(); // the requests held back as bytes, up to the next one that has to wait
+            } catch (Exception e) {
+                exceptionCaught(ctx, e);
+            }
         }
         startDeferred();
         updateReading();
@@ -264,6 +286,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
 
     /** Decides, as the head goes out, whether the connection survives this response. */
     private void prepareHead(Exchange exchange, HttpResponse response) {
+        encoder.answering(exchange.head.method().equals("HEAD"));
         boolean close = exchange.closeAfter || !exchange.head.keepAlive() || exchange.receiving
                 || (exchange.body != null && exchange.body.abandoned()) || server.draining();
         if (close) {
@@ -333,8 +356,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
-            LOG.debug("Connection error: {}", cause.toString()); // resets by peers are routine
+        if (cause instanceof IOException || cause instanceof DecoderException) {
+            // resets by peers are routine, and what a client's bytes cause is no server error: no stack trace
+            LOG.debug("Connection error: {}", cause.toString());
         } else {
             LOG.warn("Unexpected error on a connection; closing it", cause);
         }
