@@ -41,7 +41,7 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                     new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
         }
         HttpConnection connection = new HttpConnection(server);
-        RequestDecoder requests = new RequestDecoder(decoder, connection::holdingRequest);
+        RequestDecoder requests = new RequestDecoder(decoder, connection);
         ResponseEncoder responses = new ResponseEncoder();
         connection.codec(requests, responses);
         channel.pipeline()

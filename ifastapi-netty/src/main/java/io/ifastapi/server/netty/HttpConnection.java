@@ -2,6 +2,8 @@ package io.ifastapi.server.netty;
 
 import io.ifastapi.http.Address;
 import io.ifastapi.http.HTTPException;
+import io.ifastapi.internal.BodyWaitBudget;
+import io.ifastapi.server.ServerConfig;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
@@ -29,6 +31,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -62,6 +66,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
     private volatile Address client;
     private RequestDecoder decoder;
     private ResponseEncoder encoder;
+    /** ServerConfig.headTimeout: set when the bytes of a head start arriving, cancelled when the head is complete. */
+    private ScheduledFuture<?> headTimer;
 
     HttpConnection(ServerContext server) {
         this.server = server;
@@ -119,7 +125,37 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
         }
     }
 
+    /**
+     * Event loop, before each read is decoded: the first bytes of a request head start its deadline
+     * ({@link ServerConfig#headTimeout()}). Unlike the idle timeout, later bytes do not restart it, so a client
+     * trickling a head byte by byte (slowloris) cannot hold the connection.
+     */
+    void bytesArrived() {
+        long timeout = server.config().headTimeout().toNanos();
+        if (headTimer == null && current == null && !closing && timeout > 0) {
+            headTimer = ctx.executor().schedule(this::headTimedOut, timeout, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void headTimedOut() {
+        headTimer = null;
+        if (current == null && !closing) {
+            LOG.debug("Request head not complete within the head timeout: 408");
+            encoder.answering(false);
+            reject(new RequestRejected(408, "Request head not received within "
+                    + server.config().headTimeout().toMillis() + " ms"));
+        }
+    }
+
+    private void cancelHeadTimer() {
+        if (headTimer != null) {
+            headTimer.cancel(false);
+            headTimer = null;
+        }
+    }
+
     private void begin(HttpRequest request) {
+        cancelHeadTimer();
         RequestHead head;
         try {
             if (request.decoderResult().isFailure()) {
@@ -135,7 +171,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
             reject(rejected);
             return;
         }
-        RequestBody body = head.hasBody() ? new RequestBody(this, head.expectContinue()) : null;
+        RequestBody body = head.hasBody() ? new RequestBody(this, head.expectContinue(), new BodyWaitBudget(server.config())) : null;
         current = new Exchange(this, request, head, body);
         server.inFlight().enter();
         toStart = current;
@@ -209,6 +245,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
                 decoder.resume(); // the requests held back as bytes, up to the next one that has to wait
             } catch (Exception e) {
                 exceptionCaught(ctx, e);
+            }
+            if (current == null && decoder.holdsBytes()) {
+                bytesArrived(); // part of the next head is here: its deadline starts now
             }
         }
         startDeferred();
@@ -344,6 +383,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        cancelHeadTimer();
         releasePending();
         Exchange exchange = current;
         if (exchange != null && exchange.receiving && exchange.body != null) {

@@ -3,11 +3,14 @@ package io.ifastapi.server.netty;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.LastHttpContent;
 
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * Netty's request decoder, made to stop decoding while the connection has a pipelined request waiting. One socket
@@ -15,14 +18,24 @@ import java.util.function.BooleanSupplier;
  * own codec refuses more than 128 and resets the connection). Stopped here, they wait as the raw bytes of that one
  * read, the connection stops reading from the socket, and {@link #resume()} decodes on when the queue has drained:
  * back-pressure, with memory bounded by one read per connection.
+ *
+ * <p>It is also stricter than Netty's, as uvicorn is: a lower-case method or version, and a header folded onto the
+ * next line (obs-fold, which Netty joins to the previous value), make the request a decoder failure, so a 400.
  */
 final class RequestDecoder extends HttpRequestDecoder {
-    private final BooleanSupplier paused;
+    private final HttpConnection connection;
+    private final ObsFoldDetector folds = new ObsFoldDetector();
     private ChannelHandlerContext ctx;
 
-    RequestDecoder(HttpDecoderConfig config, BooleanSupplier paused) {
+    RequestDecoder(HttpDecoderConfig config, HttpConnection connection) {
         super(config);
-        this.paused = paused;
+        this.connection = connection;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        connection.bytesArrived(); // before decoding: a head completed by this read cancels the deadline it starts
+        super.channelRead(ctx, msg);
     }
 
     @Override
@@ -33,9 +46,41 @@ final class RequestDecoder extends HttpRequestDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
-        if (!paused.getAsBoolean()) { // consuming nothing ends the decode loop; the bytes stay buffered
-            super.decode(ctx, buffer, out);
+        if (connection.holdingRequest()) {
+            return; // consuming nothing ends the decode loop; the bytes stay buffered
         }
+        int from = buffer.readerIndex();
+        int before = out.size();
+        super.decode(ctx, buffer, out);
+        folds.scan(buffer, from, buffer.readerIndex());
+        for (int i = before; i < out.size(); i++) {
+            Object message = out.get(i);
+            if (message instanceof HttpRequest request && folds.folded() && request.decoderResult().isSuccess()) {
+                request.setDecoderResult(DecoderResult.failure(
+                        new IllegalArgumentException("Obsolete line folding in the headers")));
+            }
+            if (message instanceof LastHttpContent) {
+                folds.nextRequest(); // a decode call that ends a request ends at its last byte
+            }
+        }
+    }
+
+    /**
+     * As uvicorn (h11, httptools) and Jetty: the method and the version are case-sensitive, so {@code get} and
+     * {@code http/1.1} are refused (Netty's decoder would take them as GET and HTTP/1.1).
+     */
+    @Override
+    protected HttpMessage createMessage(String[] initialLine) throws Exception {
+        String method = initialLine[0];
+        for (int i = 0; i < method.length(); i++) {
+            if (Character.isLowerCase(method.charAt(i))) {
+                throw new IllegalArgumentException("Methods are case-sensitive: " + method + " is not a method");
+            }
+        }
+        if (initialLine.length > 2 && !initialLine[2].startsWith("HTTP/")) {
+            throw new IllegalArgumentException("The version must be written HTTP/1.1 or HTTP/1.0");
+        }
+        return super.createMessage(initialLine);
     }
 
     /** Whether bytes read earlier still wait to be decoded. */
