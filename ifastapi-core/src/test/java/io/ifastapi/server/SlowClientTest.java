@@ -121,7 +121,8 @@ public abstract class SlowClientTest extends ServerTestBase {
 
     @Test
     void aBodyAtAGoodRateIsRead() throws Exception {
-        start(config());
+        // A longer grace here: a cold server (first request of a JVM, on a loaded machine) may be slow to read
+        start(config().headTimeout(Duration.ofSeconds(5)));
         try (RawHttp raw = raw()) {
             raw.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 20000\r\n\r\n");
             for (int i = 0; i < 10; i++) { // 2,000 bytes every 100 ms: 20 times the minimum, for a second in all
