@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * {@link io.ifastapi.server.ServerConfig#maxConnections()}, on the listening channel, in front of Netty's acceptor.
@@ -45,7 +46,13 @@ final class ConnectionCap extends ChannelInboundHandlerAdapter {
 
     private void admit(Channel connection) {
         open++;
-        connection.closeFuture().addListener(closed -> ctx.executor().execute(this::closed));
+        connection.closeFuture().addListener(closed -> {
+            try {
+                ctx.executor().execute(this::closed);
+            } catch (RejectedExecutionException stopped) {
+                // the server is shutting down: nothing more to accept
+            }
+        });
         if (open >= max) {
             ctx.channel().config().setAutoRead(false);
             log.reached();
