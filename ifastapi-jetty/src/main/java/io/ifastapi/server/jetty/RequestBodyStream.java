@@ -30,6 +30,8 @@ final class RequestBodyStream extends InputStream {
     private Content.Chunk chunk;
     /** How much longer we may wait for the client (ServerConfig.minBodyRate). */
     private final BodyWaitBudget budget;
+    /** The demand we wait on, until Jetty calls it back. */
+    private CountDownLatch demand;
     private byte[] single; // for read(), created on first use
 
     RequestBodyStream(Content.Source source, BodyWaitBudget budget) {
@@ -113,11 +115,15 @@ final class RequestBodyStream extends InputStream {
             if (left <= 0) {
                 throw budget.tooSlow(); // 408; the body is unfinished, so the connection closes after the response
             }
-            CountDownLatch ready = new CountDownLatch(1);
-            source.demand(ready::countDown);
+            if (demand == null) { // a demand that timed out is still pending: Jetty allows one at a time
+                demand = new CountDownLatch(1);
+                source.demand(demand::countDown);
+            }
             long start = System.nanoTime();
             try {
-                ready.await(left, TimeUnit.NANOSECONDS);
+                if (demand.await(left, TimeUnit.NANOSECONDS)) {
+                    demand = null;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("Interrupted while reading the request body");
