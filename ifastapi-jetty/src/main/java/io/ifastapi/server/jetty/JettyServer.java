@@ -93,6 +93,8 @@ public final class JettyServer implements Server {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
+        // As the Netty adapter's SO_BACKLOG: room for clients waiting at maxConnections (Java's default is 50)
+        connector.setAcceptQueueSize(1024);
         connector.addEventListener(new HeadDeadline(config, connector.getScheduler()));
         jetty.addConnector(connector);
         jetty.addBean(new LoggedConnectionLimit(config.maxConnections(), connector));
