@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -305,6 +306,10 @@ public class IFastAPI implements Handler, App, UrlPaths {
             synchronized (this) {
                 current = stack;
                 if (current == null) {
+                    for (AppExtension extension : ServiceLoader.load(AppExtension.class,
+                            IFastAPI.class.getClassLoader())) {
+                        extension.extend(this);
+                    }
                     router.freeze();
                     Handler inner = new ExceptionMiddleware(router, exceptionHandlers);
                     for (Middleware m : middleware) {

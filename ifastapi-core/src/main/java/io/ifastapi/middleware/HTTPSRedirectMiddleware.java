@@ -1,0 +1,50 @@
+package io.ifastapi.middleware;
+
+import io.ifastapi.http.Handler;
+import io.ifastapi.http.Middleware;
+import io.ifastapi.http.Request;
+import io.ifastapi.http.Response;
+import io.ifastapi.http.URL;
+
+/**
+ * Sends every plain-http request to its https twin with a 307 (method and body kept), as Starlette's
+ * HTTPSRedirectMiddleware: {@code http://example.com:80/a?b} becomes {@code https://example.com/a?b}, a port other
+ * than 80 and 443 is kept. Starlette's rule for WebSockets ({@code ws} to {@code wss}) applies to the same scope
+ * types; iFastAPI serves no WebSockets yet, so only http is redirected.
+ *
+ * <pre>{@code app.addMiddleware(new HTTPSRedirectMiddleware());}</pre>
+ *
+ * Behind a TLS-terminating proxy, add {@link ProxyHeadersMiddleware} after this one (so it runs first), or every
+ * request looks like http and is redirected forever.
+ */
+public final class HTTPSRedirectMiddleware implements Middleware {
+
+    @Override
+    public Response handle(Request request, Handler next) throws Exception {
+        URL url = request.url();
+        if (!"http".equals(url.scheme())) {
+            return next.handle(request);
+        }
+        HostHeader parsed = HostHeader.parse(request.header("host"));
+        String hostname;
+        int port;
+        String netloc;
+        if (parsed != null && parsed.validPort()) {
+            hostname = parsed.hostname();
+            port = parsed.portNumber();
+            netloc = parsed.authority();
+        } else if (url.host() != null && !url.host().isEmpty()) {
+            // no usable Host header: the server's own address, as Starlette falls back to scope["server"]
+            hostname = url.host();
+            port = url.port();
+            String h = hostname.indexOf(':') >= 0 && !hostname.startsWith("[") ? "[" + hostname + "]" : hostname;
+            netloc = port < 0 || port == 80 ? h : h + ":" + port;
+            hostname = hostname.startsWith("[") ? hostname.substring(1, hostname.length() - 1) : hostname;
+        } else {
+            return Response.text("Invalid host header", 400);
+        }
+        String target = port == 80 || port == 443 ? hostname : netloc;
+        String query = url.query() == null || url.query().isEmpty() ? "" : "?" + url.query();
+        return Response.redirect("https://" + target + url.path() + query, 307);
+    }
+}

@@ -1,0 +1,244 @@
+package io.ifastapi.openapi;
+
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * JSON Schema for Java types, as pydantic 2 writes it for the matching Python types: records and enums become
+ * {@code components.schemas} entries named by their simple class name (FastAPI names a model by its class) and are
+ * referenced with {@code $ref}; everything else is inlined. One instance collects the components of one document:
+ * the OpenAPI generator and the typed-parameter documentation share it, so a record used as a body and as a response
+ * is described once.
+ *
+ * <p>Key order follows pydantic's output ({@code type}/{@code format}, then {@code title}, then {@code description})
+ * so that documents compare with FastAPI's key by key.
+ */
+public final class JsonSchemas {
+    private static final String REF_PREFIX = "#/components/schemas/";
+
+    /** Sorted by name, as FastAPI writes components.schemas. */
+    private final Map<String, Map<String, Object>> components = new TreeMap<>();
+    /** Which class owns each component name, so that two classes with one simple name fail loudly. */
+    private final Map<String, Class<?>> owners = new LinkedHashMap<>();
+
+    /** The schema of {@code type}: inline, or a {@code $ref} to a component this call registers. */
+    public Map<String, Object> schema(Type type) {
+        return build(type);
+    }
+
+    /**
+     * The schema of a named value (a record component, a parameter): {@code title} from the name as pydantic makes
+     * it ("Item Id" for item_id) unless the schema is a bare {@code $ref} or {@code anyOf} of one, where pydantic
+     * writes none.
+     */
+    public Map<String, Object> property(Type type, String name, Schema doc) {
+        Map<String, Object> schema = build(type);
+        boolean reference = schema.containsKey("$ref") || isOptionalReference(schema);
+        String title = doc != null && !doc.title().isEmpty() ? doc.title() : reference ? null : Names.title(name);
+        if (title != null) {
+            schema.put("title", title);
+        }
+        if (doc != null && !doc.description().isEmpty()) {
+            schema.put("description", doc.description());
+        }
+        return schema;
+    }
+
+    /** The components registered so far, sorted by name: {@code components.schemas} of the document. */
+    public Map<String, Map<String, Object>> components() {
+        return components;
+    }
+
+    /** Registers a component written by hand (FastAPI's HTTPValidationError, say) unless one has that name. */
+    public Map<String, Object> component(String name, Map<String, Object> schema) {
+        components.putIfAbsent(name, schema);
+        return ref(name);
+    }
+
+    private Map<String, Object> build(Type type) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        Class<?> raw = raw(type);
+        if (raw == Optional.class) {
+            Map<String, Object> inner = schema(typeArgument(type, 0));
+            schema.put("anyOf", List.of(inner, Map.of("type", "null")));
+        } else if (raw == OptionalInt.class || raw == OptionalLong.class) {
+            schema.put("anyOf", List.of(Map.of("type", "integer"), Map.of("type", "null")));
+        } else if (raw == OptionalDouble.class) {
+            schema.put("anyOf", List.of(Map.of("type", "number"), Map.of("type", "null")));
+        } else if (raw == String.class || raw == char.class || raw == Character.class || raw == CharSequence.class) {
+            schema.put("type", "string");
+        } else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
+                || raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class
+                || raw == BigInteger.class) {
+            schema.put("type", "integer");
+        } else if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
+                || raw == BigDecimal.class) {
+            schema.put("type", "number");
+        } else if (raw == boolean.class || raw == Boolean.class) {
+            schema.put("type", "boolean");
+        } else if (raw == UUID.class) {
+            format(schema, "uuid");
+        } else if (raw == LocalDate.class) {
+            format(schema, "date");
+        } else if (raw == LocalDateTime.class || raw == OffsetDateTime.class || raw == ZonedDateTime.class
+                || raw == Instant.class) {
+            format(schema, "date-time");
+        } else if (raw == LocalTime.class || raw == OffsetTime.class) {
+            format(schema, "time");
+        } else if (raw == Duration.class) {
+            format(schema, "duration");
+        } else if (raw == byte[].class) {
+            format(schema, "binary");
+        } else if (raw.isEnum()) {
+            return enumRef(raw);
+        } else if (raw.isRecord()) {
+            return recordRef(raw);
+        } else if (Collection.class.isAssignableFrom(raw)) {
+            schema.put("items", schema(typeArgument(type, 0)));
+            schema.put("type", "array");
+            if (Set.class.isAssignableFrom(raw)) {
+                schema.put("uniqueItems", true);
+            }
+        } else if (raw.isArray()) {
+            Type component = type instanceof GenericArrayType generic ? generic.getGenericComponentType()
+                    : raw.getComponentType();
+            schema.put("items", schema(component));
+            schema.put("type", "array");
+        } else if (Map.class.isAssignableFrom(raw)) {
+            Map<String, Object> values = schema(typeArgument(type, 1));
+            if (!values.isEmpty()) {
+                schema.put("additionalProperties", values);
+            }
+            schema.put("type", "object");
+        }
+        // Object and anything unknown: {} (any value), as pydantic writes Any.
+        return schema;
+    }
+
+    private static void format(Map<String, Object> schema, String format) {
+        schema.put("type", "string");
+        schema.put("format", format);
+    }
+
+    private Map<String, Object> enumRef(Class<?> type) {
+        String name = claim(type);
+        if (!components.containsKey(name)) {
+            Map<String, Object> schema = new LinkedHashMap<>();
+            schema.put("type", "string");
+            List<String> values = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                values.add(constant.toString());
+            }
+            schema.put("enum", values);
+            schema.put("title", name);
+            describe(schema, type.getAnnotation(Schema.class));
+            components.put(name, schema);
+        }
+        return ref(name);
+    }
+
+    private Map<String, Object> recordRef(Class<?> type) {
+        String name = claim(type);
+        if (!components.containsKey(name)) {
+            Map<String, Object> schema = new LinkedHashMap<>();
+            components.put(name, schema); // registered first: a record that refers to itself ends here
+            Map<String, Object> properties = new LinkedHashMap<>();
+            List<String> required = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                properties.put(component.getName(), property(component.getGenericType(), component.getName(),
+                        component.getAnnotation(Schema.class)));
+                if (!isOptional(component.getType())) {
+                    required.add(component.getName());
+                }
+            }
+            schema.put("properties", properties);
+            schema.put("type", "object");
+            if (!required.isEmpty()) {
+                schema.put("required", required);
+            }
+            Schema doc = type.getAnnotation(Schema.class);
+            schema.put("title", doc != null && !doc.title().isEmpty() ? doc.title() : name);
+            if (doc != null && !doc.description().isEmpty()) {
+                schema.put("description", doc.description());
+            }
+        }
+        return ref(name);
+    }
+
+    private String claim(Class<?> type) {
+        String name = type.getSimpleName();
+        Class<?> owner = owners.putIfAbsent(name, type);
+        if (owner != null && owner != type) {
+            throw new IllegalStateException("Two types are named " + name + " in the OpenAPI document: "
+                    + owner.getName() + " and " + type.getName() + "; rename one (FastAPI names a schema by its "
+                    + "class name)");
+        }
+        return name;
+    }
+
+    private static void describe(Map<String, Object> schema, Schema doc) {
+        if (doc != null && !doc.description().isEmpty()) {
+            schema.put("description", doc.description());
+        }
+    }
+
+    private static Map<String, Object> ref(String name) {
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("$ref", REF_PREFIX + name);
+        return ref;
+    }
+
+    private static boolean isOptional(Class<?> raw) {
+        return raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
+                || raw == OptionalDouble.class;
+    }
+
+    private static boolean isOptionalReference(Map<String, Object> schema) {
+        return schema.get("anyOf") instanceof List<?> options && !options.isEmpty()
+                && options.getFirst() instanceof Map<?, ?> first && first.containsKey("$ref");
+    }
+
+    static Class<?> raw(Type type) {
+        return switch (type) {
+            case Class<?> c -> c;
+            case ParameterizedType p -> (Class<?>) p.getRawType();
+            case GenericArrayType g -> java.lang.reflect.Array.newInstance(raw(g.getGenericComponentType()), 0)
+                    .getClass();
+            case WildcardType w -> raw(w.getUpperBounds()[0]);
+            default -> Object.class;
+        };
+    }
+
+    private static Type typeArgument(Type type, int index) {
+        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
+            Type argument = p.getActualTypeArguments()[index];
+            return argument instanceof WildcardType w ? w.getUpperBounds()[0] : argument;
+        }
+        return Object.class; // a raw List: items of any type
+    }
+}

@@ -1,0 +1,57 @@
+package io.ifastapi.openapi;
+
+import io.ifastapi.routing.Operation;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The names FastAPI and pydantic derive: titles, summaries, operation ids, path formats. */
+final class Names {
+    private static final Pattern NON_WORD = Pattern.compile("\\W");
+    private static final Pattern PATH_CONVERTER = Pattern.compile("\\{([a-zA-Z_][a-zA-Z0-9_]*):[a-zA-Z_][a-zA-Z0-9_]*}");
+
+    private Names() {
+    }
+
+    /**
+     * pydantic's field title: {@code name.title().replace('_', ' ').strip()}, so {@code item_id} is "Item Id" and
+     * {@code itemId} is "Itemid" (Python's str.title lowers the rest of each word).
+     */
+    static String title(String name) {
+        return pythonTitle(name).replace('_', ' ').strip();
+    }
+
+    /** FastAPI's default summary: {@code route.name.replace("_", " ").title()}, "Read Item" for read_item. */
+    static String summary(String routeName) {
+        return pythonTitle(routeName.replace('_', ' '));
+    }
+
+    /** {@code /items/{id:int}} as OpenAPI writes it: {@code /items/{id}} (Starlette's path_format). */
+    static String pathFormat(String template) {
+        return PATH_CONVERTER.matcher(template).replaceAll("{$1}");
+    }
+
+    /**
+     * FastAPI's generate_unique_id: {@code {name}{path_format}} with every non-word character replaced by {@code _},
+     * then {@code _{method}}; {@code read_item_items__item_id__get} for read_item on GET /items/{item_id}. A route
+     * without a name (a lambda has none) gets FastAPI's id for an empty name: {@code _items__item_id__get}.
+     */
+    static String operationId(Operation operation, String method) {
+        String name = operation.name() == null ? "" : operation.name();
+        String id = NON_WORD.matcher(name + pathFormat(operation.path())).replaceAll("_");
+        return id + "_" + method.toLowerCase(Locale.ROOT);
+    }
+
+    /** Python's str.title(): the first letter of each run of letters upper case, the rest lower case. */
+    static String pythonTitle(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean previousCased = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = Character.isLetter(c);
+            out.append(!letter ? c : previousCased ? Character.toLowerCase(c) : Character.toUpperCase(c));
+            previousCased = letter;
+        }
+        return out.toString();
+    }
+}
