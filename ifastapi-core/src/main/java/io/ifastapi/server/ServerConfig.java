@@ -1,5 +1,8 @@
 package io.ifastapi.server;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,8 +11,22 @@ import java.util.function.Function;
  * Where and how to serve. Defaults: 127.0.0.1:8000 (loopback only, as uvicorn; use host 0.0.0.0 to be reachable
  * from other machines), 30 s to finish in-flight requests at shutdown, 30 s idle timeout for keep-alive
  * connections, 8 KiB of request headers (Jetty's and most servers' limit).
+ *
+ * <p>Against slow clients (slowloris), whose every byte would restart the idle timer:
+ * <ul>
+ * <li>{@code headTimeout}, 20 s (Apache's mod_reqtimeout default): a request's head (request line and headers)
+ *     must have arrived this long after its first byte, else 408 and the connection is closed. 0 = no deadline.
+ * <li>{@code minBodyRate}, 500 bytes/s (Apache's): while the app waits for the request body, the server may wait
+ *     for the client {@code headTimeout} plus one second per {@code minBodyRate} bytes received; past that the
+ *     body read fails with 408 and the connection is closed. 0 = no minimum.
+ * <li>{@code maxConnections}: at most this many open connections; when it is reached the server stops accepting
+ *     (new connections wait in the operating system's listen backlog until one closes) and logs one line. The
+ *     default is 3/4 of the process's file descriptor limit ({@code ulimit -n}), leaving room for files, sockets
+ *     to databases and logs, or 10,000 when the limit cannot be read.
+ * </ul>
  */
-public record ServerConfig(String host, int port, Duration shutdownGrace, Duration idleTimeout, int maxHeaderBytes) {
+public record ServerConfig(String host, int port, Duration shutdownGrace, Duration idleTimeout, int maxHeaderBytes,
+                           Duration headTimeout, int minBodyRate, int maxConnections) {
 
     public ServerConfig {
         if (host == null || host.isBlank()) {
@@ -24,10 +41,32 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
         if (maxHeaderBytes <= 0) {
             throw new IllegalArgumentException("maxHeaderBytes must be > 0, got " + maxHeaderBytes);
         }
+        if (headTimeout == null || headTimeout.isNegative()) {
+            throw new IllegalArgumentException("headTimeout must be a duration >= 0 (0 = no deadline)");
+        }
+        if (minBodyRate < 0) {
+            throw new IllegalArgumentException("minBodyRate must be >= 0 bytes per second (0 = no minimum), got "
+                    + minBodyRate);
+        }
+        if (maxConnections <= 0) {
+            throw new IllegalArgumentException("maxConnections must be > 0, got " + maxConnections);
+        }
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 8000, Duration.ofSeconds(30), Duration.ofSeconds(30), 8192);
+        return new ServerConfig("127.0.0.1", 8000, Duration.ofSeconds(30), Duration.ofSeconds(30), 8192,
+                Duration.ofSeconds(20), 500, defaultMaxConnections());
+    }
+
+    /** 3/4 of the file descriptor limit of this process, or 10,000 when it cannot be read. */
+    static int defaultMaxConnections() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            long fds = unix.getMaxFileDescriptorCount();
+            if (fds > 0) {
+                return (int) Math.max(16, Math.min(Integer.MAX_VALUE, fds / 4 * 3));
+            }
+        }
+        return 10_000;
     }
 
     /** Defaults, with HOST and PORT from the environment when set (as uvicorn's --host and --port). */
@@ -71,22 +110,34 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
     }
 
     public ServerConfig host(String newHost) {
-        return new ServerConfig(newHost, port, shutdownGrace, idleTimeout, maxHeaderBytes);
+        return new ServerConfig(newHost, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
     }
 
     public ServerConfig port(int newPort) {
-        return new ServerConfig(host, newPort, shutdownGrace, idleTimeout, maxHeaderBytes);
+        return new ServerConfig(host, newPort, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
     }
 
     public ServerConfig shutdownGrace(Duration grace) {
-        return new ServerConfig(host, port, grace, idleTimeout, maxHeaderBytes);
+        return new ServerConfig(host, port, grace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
     }
 
     public ServerConfig idleTimeout(Duration timeout) {
-        return new ServerConfig(host, port, shutdownGrace, timeout, maxHeaderBytes);
+        return new ServerConfig(host, port, shutdownGrace, timeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
     }
 
     public ServerConfig maxHeaderBytes(int bytes) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, bytes);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, bytes, headTimeout, minBodyRate, maxConnections);
+    }
+
+    public ServerConfig headTimeout(Duration timeout) {
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, timeout, minBodyRate, maxConnections);
+    }
+
+    public ServerConfig minBodyRate(int bytesPerSecond) {
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, bytesPerSecond, maxConnections);
+    }
+
+    public ServerConfig maxConnections(int connections) {
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, connections);
     }
 }

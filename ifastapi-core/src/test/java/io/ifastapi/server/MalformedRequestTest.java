@@ -51,6 +51,15 @@ public abstract class MalformedRequestTest extends ServerTestBase {
                         + "ZZ\r\nabc\r\n0\r\n\r\n", 400),
                 arguments("chunk longer than its size", "POST /echo HTTP/1.1\r\nHost: x\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\n2\r\nabcdef\r\n0\r\n\r\n", 400),
+                // As strict as uvicorn (httptools, h11): methods and versions are case-sensitive, obs-fold refused.
+                arguments("lower-case method", "get /ok HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+                arguments("obs-folded header (space)", "GET /ok HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n", 400),
+                arguments("obs-folded header (tab)", "GET /ok HTTP/1.1\r\nHost: x\r\nX-A: a\r\n\tb\r\n\r\n", 400),
+                // A coding before chunked would reach the app still encoded: 501, as Jetty answers.
+                arguments("gzip, chunked", "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+                        + "3\r\nabc\r\n0\r\n\r\n", 501),
+                arguments("gzip then chunked on two lines", "POST /echo HTTP/1.1\r\nHost: x\r\n"
+                        + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", 501),
                 arguments("NUL in the path", "GET /o%00k HTTP/1.1\r\nHost: x\r\n\r\n", 400),
                 arguments("bad percent-encoding in the path", "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", 400));
     }
@@ -68,6 +77,15 @@ public abstract class MalformedRequestTest extends ServerTestBase {
     @Test
     protected void http09RequestLineIsRefused() throws Exception {
         assertRefused("request line without version (HTTP/0.9)", "GET /ok\r\nHost: x\r\n\r\n", 400);
+    }
+
+    /**
+     * As uvicorn, a version written in lower case is refused. Jetty's parser reads {@code http/1.1} as HTTP/1.1
+     * and keeps no trace of how it was written, so the Jetty adapter accepts it (and overrides this test).
+     */
+    @Test
+    protected void lowerCaseVersionIsRefused() throws Exception {
+        assertRefused("lower-case version", "GET /ok http/1.1\r\nHost: x\r\n\r\n", 400);
     }
 
     /** The server answers {@code request} itself with {@code status} and a JSON detail, closes, and keeps serving. */

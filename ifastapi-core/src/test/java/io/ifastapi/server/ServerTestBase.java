@@ -35,7 +35,11 @@ public abstract class ServerTestBase {
     }
 
     protected Server start() {
-        server = app.start(ServerConfig.defaults().port(0));
+        return start(ServerConfig.defaults().port(0));
+    }
+
+    protected Server start(ServerConfig config) {
+        server = app.start(config);
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempt: we test HTTP/1.1
                 .connectTimeout(Duration.ofSeconds(5))

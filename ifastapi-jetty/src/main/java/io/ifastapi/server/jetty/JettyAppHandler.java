@@ -1,6 +1,8 @@
 package io.ifastapi.server.jetty;
 
 import io.ifastapi.http.Address;
+import io.ifastapi.internal.BodyWaitBudget;
+import io.ifastapi.server.ServerConfig;
 import io.ifastapi.http.Handler;
 import io.ifastapi.http.Headers;
 import io.ifastapi.http.Response;
@@ -38,16 +40,25 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
     private static final Predicate<TimeoutException> IGNORE_WHILE_HANDLING = timeout -> false;
 
     private final Handler app;
+    private final ServerConfig config;
 
     JettyAppHandler(Handler app) {
+        this(app, ServerConfig.defaults());
+    }
+
+    JettyAppHandler(Handler app, ServerConfig config) {
         super(InvocationType.BLOCKING);
         this.app = app;
+        this.config = config;
     }
 
     @Override
     public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+        if (StrictRequests.refused(request, response, callback)) {
+            return true;
+        }
         request.addIdleTimeoutListener(IGNORE_WHILE_HANDLING);
-        RequestBodyStream body = new RequestBodyStream(request);
+        RequestBodyStream body = new RequestBodyStream(request, new BodyWaitBudget(config));
         io.ifastapi.http.Request ours = toRequest(request, body);
         Response answer;
         try {

@@ -93,9 +93,13 @@ public final class JettyServer implements Server {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
+        // As the Netty adapter's SO_BACKLOG: room for clients waiting at maxConnections (Java's default is 50)
+        connector.setAcceptQueueSize(1024);
+        connector.addEventListener(new HeadDeadline(config, connector.getScheduler()));
         jetty.addConnector(connector);
+        jetty.addBean(new LoggedConnectionLimit(config.maxConnections(), connector));
 
-        jetty.setHandler(new GracefulHandler(new JettyAppHandler(app)));
+        jetty.setHandler(new GracefulHandler(new JettyAppHandler(app, config)));
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(config.shutdownGrace().toMillis());
         jetty.setStopAtShutdown(false); // IFastAPI.run installs its own hook, which also runs the app's shutdown hooks

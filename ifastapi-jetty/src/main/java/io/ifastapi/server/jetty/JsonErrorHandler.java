@@ -26,4 +26,10 @@ final class JsonErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(Json.bytes(Map.of("detail", detail))), callback);
     }
+
+    /** Every error has its JSON body, whatever the method (Jetty's default writes one for GET, POST and HEAD only). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
 }

@@ -1,14 +1,17 @@
 package io.ifastapi.server.jetty;
 
 import io.ifastapi.http.HTTPException;
+import io.ifastapi.internal.BodyWaitBudget;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.util.Blocker;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -25,11 +28,15 @@ import java.util.concurrent.TimeoutException;
 final class RequestBodyStream extends InputStream {
     private final Content.Source source;
     private Content.Chunk chunk;
-    private Blocker.Shared blocker; // created only if we ever have to wait for bytes
+    /** How much longer we may wait for the client (ServerConfig.minBodyRate). */
+    private final BodyWaitBudget budget;
+    /** The demand we wait on, until Jetty calls it back. */
+    private CountDownLatch demand;
     private byte[] single; // for read(), created on first use
 
-    RequestBodyStream(Content.Source source) {
+    RequestBodyStream(Content.Source source, BodyWaitBudget budget) {
         this.source = source;
+        this.budget = budget;
     }
 
     @Override
@@ -101,14 +108,27 @@ final class RequestBodyStream extends InputStream {
         while (true) {
             Content.Chunk next = source.read();
             if (next != null) {
+                budget.received(next.remaining());
                 return next;
             }
-            if (blocker == null) {
-                blocker = new Blocker.Shared();
+            long left = budget.remainingNanos();
+            if (left <= 0) {
+                throw budget.tooSlow(); // 408; the body is unfinished, so the connection closes after the response
             }
-            try (Blocker.Runnable ready = blocker.runnable()) {
-                source.demand(ready);
-                ready.block();
+            if (demand == null) { // a demand that timed out is still pending: Jetty allows one at a time
+                demand = new CountDownLatch(1);
+                source.demand(demand::countDown);
+            }
+            long start = System.nanoTime();
+            try {
+                if (demand.await(left, TimeUnit.NANOSECONDS)) {
+                    demand = null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Interrupted while reading the request body");
+            } finally {
+                budget.waited(System.nanoTime() - start);
             }
         }
     }

@@ -3,14 +3,14 @@ package io.ifastapi.server.netty;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of each accepted connection: the idle timer (socket side, so that any byte in or out counts as
- * activity), Netty's HTTP/1.1 codec with the limits and strictness of the Jetty adapter, and the connection itself.
+ * activity), Netty's HTTP/1.1 decoder and encoder with the limits and strictness of the Jetty adapter (the decoder
+ * pauses while a pipelined request waits: {@link RequestDecoder}), and the connection itself.
  */
 final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     /** Larger than Netty's 8 KiB default: fewer, larger body chunks for uploads. */
@@ -40,8 +40,13 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
             channel.pipeline().addLast("idle",
                     new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
         }
+        HttpConnection connection = new HttpConnection(server);
+        RequestDecoder requests = new RequestDecoder(decoder, connection);
+        ResponseEncoder responses = new ResponseEncoder();
+        connection.codec(requests, responses);
         channel.pipeline()
-                .addLast("http", new HttpServerCodec(decoder))
-                .addLast("app", new HttpConnection(server));
+                .addLast("encoder", responses)
+                .addLast("decoder", requests)
+                .addLast("app", connection);
     }
 }

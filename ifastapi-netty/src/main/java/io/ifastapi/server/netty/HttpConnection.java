@@ -2,17 +2,21 @@ package io.ifastapi.server.netty;
 
 import io.ifastapi.http.Address;
 import io.ifastapi.http.HTTPException;
+import io.ifastapi.internal.BodyWaitBudget;
+import io.ifastapi.server.ServerConfig;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -27,6 +31,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -34,9 +40,9 @@ import java.util.concurrent.RejectedExecutionException;
  * order, and writes their responses. Only parsing and writing happen here; every request runs on its own virtual
  * thread.
  *
- * <p>Ordering: while a request is in flight, the messages of the requests pipelined after it wait in
- * {@link #pending}, and the connection stops reading from the socket (so at most one read's worth waits). When a
- * response has been written, the next request starts. The same switch pauses reading while the app is behind on a
+ * <p>Ordering: while a request is in flight, the next pipelined request waits in {@link #pending}, the decoder
+ * stops decoding ({@link RequestDecoder}: the rest stays as raw bytes, at most one read's worth) and the connection
+ * stops reading from the socket. When a response has been written, the next request starts and decoding resumes. The same switch pauses reading while the app is behind on a
  * large body ({@link RequestBody}). A connection that is merely waiting for the next request keeps reading, so the
  * common case never touches the socket's interest set.
  *
@@ -58,9 +64,23 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
     /** No more requests on this connection: a response with Connection: close is out, or it closed. */
     private boolean closing;
     private volatile Address client;
+    private RequestDecoder decoder;
+    private ResponseEncoder encoder;
+    /** ServerConfig.headTimeout: set when the bytes of a head start arriving, cancelled when the head is complete. */
+    private ScheduledFuture<?> headTimer;
 
     HttpConnection(ServerContext server) {
         this.server = server;
+    }
+
+    void codec(RequestDecoder decoder, ResponseEncoder encoder) {
+        this.decoder = decoder;
+        this.encoder = encoder;
+    }
+
+    /** Whether a decoded request waits for its turn: the decoder then holds the rest of the bytes undecoded. */
+    boolean holdingRequest() {
+        return !pending.isEmpty();
     }
 
     ServerContext server() {
@@ -105,7 +125,37 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
         }
     }
 
+    /**
+     * Event loop, before each read is decoded: the first bytes of a request head start its deadline
+     * ({@link ServerConfig#headTimeout()}). Unlike the idle timeout, later bytes do not restart it, so a client
+     * trickling a head byte by byte (slowloris) cannot hold the connection.
+     */
+    void bytesArrived() {
+        long timeout = server.config().headTimeout().toNanos();
+        if (headTimer == null && current == null && !closing && timeout > 0) {
+            headTimer = ctx.executor().schedule(this::headTimedOut, timeout, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void headTimedOut() {
+        headTimer = null;
+        if (current == null && !closing) {
+            LOG.debug("Request head not complete within the head timeout: 408");
+            encoder.answering(false);
+            reject(new RequestRejected(408, "Request head not received within "
+                    + server.config().headTimeout().toMillis() + " ms"));
+        }
+    }
+
+    private void cancelHeadTimer() {
+        if (headTimer != null) {
+            headTimer.cancel(false);
+            headTimer = null;
+        }
+    }
+
     private void begin(HttpRequest request) {
+        cancelHeadTimer();
         RequestHead head;
         try {
             if (request.decoderResult().isFailure()) {
@@ -117,10 +167,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
                 throw new RequestRejected(503, null);
             }
         } catch (RequestRejected rejected) {
+            encoder.answering(HttpMethod.HEAD.equals(request.method()));
             reject(rejected);
             return;
         }
-        RequestBody body = head.hasBody() ? new RequestBody(this, head.expectContinue()) : null;
+        RequestBody body = head.hasBody() ? new RequestBody(this, head.expectContinue(), new BodyWaitBudget(server.config())) : null;
         current = new Exchange(this, request, head, body);
         server.inFlight().enter();
         toStart = current;
@@ -188,6 +239,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
                 break;
             }
             dispatch(pending.poll());
+        }
+        if (!closing && pending.isEmpty()) {
+            try {
+                decoder.resume(); // the requests held back as bytes, up to the next one that has to wait
+            } catch (Exception e) {
+                exceptionCaught(ctx, e);
+            }
+            if (current == null && decoder.holdsBytes()) {
+                bytesArrived(); // part of the next head is here: its deadline starts now
+            }
         }
         startDeferred();
         updateReading();
@@ -264,6 +325,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
 
     /** Decides, as the head goes out, whether the connection survives this response. */
     private void prepareHead(Exchange exchange, HttpResponse response) {
+        encoder.answering(exchange.head.method().equals("HEAD"));
         boolean close = exchange.closeAfter || !exchange.head.keepAlive() || exchange.receiving
                 || (exchange.body != null && exchange.body.abandoned()) || server.draining();
         if (close) {
@@ -321,6 +383,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        cancelHeadTimer();
         releasePending();
         Exchange exchange = current;
         if (exchange != null && exchange.receiving && exchange.body != null) {
@@ -333,8 +396,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
-            LOG.debug("Connection error: {}", cause.toString()); // resets by peers are routine
+        if (cause instanceof IOException || cause instanceof DecoderException) {
+            // resets by peers are routine, and what a client's bytes cause is no server error: no stack trace
+            LOG.debug("Connection error: {}", cause.toString());
         } else {
             LOG.warn("Unexpected error on a connection; closing it", cause);
         }

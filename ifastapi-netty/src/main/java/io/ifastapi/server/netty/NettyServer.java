@@ -69,6 +69,7 @@ public final class NettyServer implements Server {
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true) // as Jetty: a restart need not wait for TIME_WAIT
+                .handler(new ConnectionCap(config.maxConnections()))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new HttpChannelInitializer(context));
         Channel listener;

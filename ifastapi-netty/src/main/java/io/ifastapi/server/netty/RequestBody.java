@@ -1,6 +1,7 @@
 package io.ifastapi.server.netty;
 
 import io.ifastapi.http.HTTPException;
+import io.ifastapi.internal.BodyWaitBudget;
 import io.netty.buffer.ByteBuf;
 
 import java.io.InputStream;
@@ -45,10 +46,13 @@ final class RequestBody extends InputStream {
     private boolean readerWaiting;
     private HTTPException failure;
     private byte[] single;
+    /** Guarded by the lock: how much longer the reader may wait for the client (ServerConfig.minBodyRate). */
+    private final BodyWaitBudget budget;
 
-    RequestBody(Flow flow, boolean expectContinue) {
+    RequestBody(Flow flow, boolean expectContinue, BodyWaitBudget budget) {
         this.flow = flow;
         this.continuePending = expectContinue;
+        this.budget = budget;
     }
 
     // ----- event loop side -----
@@ -68,6 +72,7 @@ final class RequestBody extends InputStream {
             } else {
                 chunks.add(chunk);
                 queued += chunk.readableBytes();
+                budget.received(chunk.readableBytes());
                 if (queued >= PAUSE_AT) {
                     paused = true;
                 }
@@ -158,14 +163,21 @@ final class RequestBody extends InputStream {
                 }
             }
             while (chunks.isEmpty() && !ended && failure == null) {
+                long left = budget.remainingNanos();
+                if (left <= 0) { // the client sends slower than minBodyRate: 408, and the connection closes
+                    failure = budget.tooSlow();
+                    break;
+                }
                 readerWaiting = true;
+                long start = System.nanoTime();
                 try {
-                    arrived.await();
+                    arrived.awaitNanos(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("Interrupted while reading the request body");
                 } finally {
                     readerWaiting = false;
+                    budget.waited(System.nanoTime() - start);
                 }
             }
             ByteBuf head = chunks.peek();

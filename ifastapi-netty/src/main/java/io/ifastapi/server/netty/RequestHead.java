@@ -67,6 +67,15 @@ record RequestHead(String method, RequestTarget target, String host, int port, b
             }
             expectContinue = !http10; // an HTTP/1.0 client cannot understand an interim response
         }
+        for (String coding : headers.getAll(HttpHeaderNames.TRANSFER_ENCODING)) {
+            // The decoder refuses a last coding other than chunked (400); one before it, as in "gzip, chunked",
+            // would reach the app still encoded. Jetty answers 501 to any coding but chunked, and so do we.
+            for (String part : coding.split(",")) {
+                if (!part.isBlank() && !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(part.trim())) {
+                    throw new RequestRejected(501, "Unsupported Transfer-Encoding: " + coding.trim());
+                }
+            }
+        }
         boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
         return new RequestHead(method, target, host == null ? null : host.host(), host == null ? -1 : host.port(),
                 http10, HttpUtil.isKeepAlive(request), expectContinue, hasBody);
