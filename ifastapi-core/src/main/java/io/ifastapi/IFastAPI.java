@@ -5,6 +5,8 @@ import io.ifastapi.errors.ExceptionHandlers;
 import io.ifastapi.errors.ExceptionMiddleware;
 import io.ifastapi.errors.ServerErrorMiddleware;
 import io.ifastapi.http.App;
+import io.ifastapi.json.JacksonJsonCodec;
+import io.ifastapi.json.JsonCodec;
 import io.ifastapi.internal.ServerRequest;
 import io.ifastapi.http.Endpoint;
 import io.ifastapi.http.HTTPException;
@@ -50,6 +52,7 @@ public class IFastAPI implements Handler, App {
     private final AtomicBoolean started = new AtomicBoolean();
     private boolean debug;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private JsonCodec json = JacksonJsonCodec.defaults();
     private ServerFactory serverFactory = ServerProviders.discovered();
     private volatile Handler stack;
 
@@ -161,6 +164,23 @@ public class IFastAPI implements Handler, App {
         return debug;
     }
 
+    /**
+     * The app's JSON codec, used for return values, request bodies and session values: Jackson with
+     * {@code Json.mapper()} by default; e.g. {@code app.json(JacksonJsonCodec.of(myMapper))}.
+     */
+    public IFastAPI json(JsonCodec codec) {
+        if (codec == null) {
+            throw new IllegalArgumentException("codec must not be null; the default is JacksonJsonCodec.defaults()");
+        }
+        this.json = codec;
+        return this;
+    }
+
+    @Override
+    public JsonCodec json() {
+        return json;
+    }
+
     /** The largest request body accepted; bigger ones get 413. Default {@value #DEFAULT_MAX_BODY_SIZE} bytes. */
     public IFastAPI maxBodySize(long bytes) {
         if (bytes < 0) {
@@ -264,6 +284,7 @@ public class IFastAPI implements Handler, App {
             synchronized (this) {
                 current = stack;
                 if (current == null) {
+                    router.freeze();
                     Handler inner = new ExceptionMiddleware(router, exceptionHandlers);
                     for (Middleware m : middleware) {
                         Handler next = inner;

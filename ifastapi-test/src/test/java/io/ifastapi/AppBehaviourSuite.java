@@ -11,7 +11,7 @@ import io.ifastapi.http.StreamingBody;
 import io.ifastapi.http.URL;
 import io.ifastapi.json.Json;
 import io.ifastapi.routing.Router;
-import io.ifastapi.sessions.SessionNotInstalledException;
+import io.ifastapi.http.SessionNotInstalledException;
 import io.ifastapi.testclient.ResponseCookie;
 import io.ifastapi.testclient.ServerException;
 import io.ifastapi.testclient.TestClient;

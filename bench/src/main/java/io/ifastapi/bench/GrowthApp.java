@@ -6,7 +6,7 @@ import io.ifastapi.json.Json;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.jetty.JettyServer;
 import io.ifastapi.sessions.SecretKey;
-import io.ifastapi.sessions.Session;
+import io.ifastapi.http.Session;
 import io.ifastapi.sessions.SessionMiddleware;
 
 import java.time.Duration;

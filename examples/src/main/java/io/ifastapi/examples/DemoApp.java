@@ -3,7 +3,7 @@ package io.ifastapi.examples;
 import io.ifastapi.IFastAPI;
 import io.ifastapi.json.Json;
 import io.ifastapi.server.ServerConfig;
-import io.ifastapi.sessions.Session;
+import io.ifastapi.http.Session;
 
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Handler;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
-import io.ifastapi.sessions.SessionNotInstalledException;
+import io.ifastapi.http.SessionNotInstalledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package io.ifastapi.http;
 
+import io.ifastapi.json.JsonCodec;
+
 /**
  * What a request knows of the app handling it ({@link Request#app()}): the innermost app that claimed it, so a
  * mounted sub-app's limits, error rendering and debug flag apply inside it (Starlette: {@code scope["app"]}).
@@ -17,4 +19,7 @@ public interface App {
      * debug is on). For middleware that must answer even when the handler failed.
      */
     Response errorResponse(Request request, Throwable error);
+
+    /** The app's JSON codec: return values, request bodies and session values go through it. */
+    JsonCodec json();
 }

@@ -1,12 +1,12 @@
 package io.ifastapi.http;
 
-import io.ifastapi.json.Json;
+import io.ifastapi.json.JacksonJsonCodec;
+import io.ifastapi.json.JsonCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.ifastapi.sessions.Session;
-import io.ifastapi.sessions.SessionNotInstalledException;
+import io.ifastapi.http.SessionNotInstalledException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -187,7 +187,7 @@ public abstract class Request {
      */
     public <T> T json(Class<T> type) {
         try {
-            return Json.mapper().readValue(nonEmptyBody(), type);
+            return codec().read(nonEmptyBody(), type);
         } catch (IOException e) {
             throw jsonError(e);
         }
@@ -195,7 +195,7 @@ public abstract class Request {
 
     public <T> T json(TypeReference<T> type) {
         try {
-            return Json.mapper().readValue(nonEmptyBody(), type);
+            return codec().read(nonEmptyBody(), type.getType());
         } catch (IOException e) {
             throw jsonError(e);
         }
@@ -311,6 +311,10 @@ public abstract class Request {
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to read the request body", e);
         }
+    }
+
+    private JsonCodec codec() {
+        return app == null ? JacksonJsonCodec.defaults() : app.json();
     }
 
     private long maxBodySize() {

@@ -5,7 +5,7 @@ import io.ifastapi.http.App;
 import io.ifastapi.http.Headers;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.URL;
-import io.ifastapi.sessions.Session;
+import io.ifastapi.http.Session;
 
 import java.io.InputStream;
 import java.util.Map;

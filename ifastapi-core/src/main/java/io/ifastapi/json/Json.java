@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
@@ -15,8 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The framework's one JSON mapper (Jackson) and helpers around it. Handlers' return values, request bodies and
- * session values all go through it, so a record written in one place reads back in another.
+ * The default Jackson mapper and helpers around it. Each app has its own {@link JsonCodec} (this mapper unless the
+ * app is given another, see {@code IFastAPI.json}); these static helpers use the default, for code that has no app
+ * at hand.
  */
 public final class Json {
     /**
@@ -31,6 +33,7 @@ public final class Json {
                     .recyclerPool(JsonRecyclerPools.newBoundedPool(RECYCLER_POOL_SIZE))
                     .build())
             .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module()) // Optional<T> as T or null, as FastAPI writes Optional[T]
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             // A client sending a field the record does not have is not an error in FastAPI either.

@@ -21,10 +21,13 @@ public final class PathTemplate {
     /** The literal text before the first parameter and after the last: any match starts and ends with them. */
     private final String literalPrefix;
     private final String literalSuffix;
+    /** The custom converters this template was compiled with, so that a prefixed copy resolves its types alike. */
+    private final Map<String, Converter> customConverters;
 
     private PathTemplate(String template, Pattern pattern, List<String> names, List<Converter> converters,
-            String literalPrefix, String literalSuffix) {
+            String literalPrefix, String literalSuffix, Map<String, Converter> customConverters) {
         this.template = template;
+        this.customConverters = customConverters;
         this.pattern = pattern;
         this.names = names;
         this.converters = converters;
@@ -68,11 +71,25 @@ public final class PathTemplate {
                     + "; write {name} or {name:type}");
         }
         if (names.isEmpty()) {
-            return new PathTemplate(template, null, List.of(), List.of(), template, "");
+            return new PathTemplate(template, null, List.of(), List.of(), template, "", Map.copyOf(extraConverters));
         }
         regex.append(Pattern.quote(rest)).append('$');
         return new PathTemplate(template, Pattern.compile(regex.toString()), List.copyOf(names), List.copyOf(converters),
-                template.substring(0, firstParam), rest);
+                template.substring(0, firstParam), rest, Map.copyOf(extraConverters));
+    }
+
+    /**
+     * This template under a prefix, e.g. when a router is included: the prefix's parameters resolve with
+     * {@code outerConverters} (the including router's), this template's own with the converters it was compiled
+     * with, which win where both define a name.
+     */
+    public PathTemplate prefixed(String prefix, Map<String, Converter> outerConverters) {
+        if (prefix.isEmpty()) {
+            return this;
+        }
+        Map<String, Converter> merged = new java.util.HashMap<>(outerConverters);
+        merged.putAll(customConverters);
+        return compile(prefix + template, merged);
     }
 
     /** The converted parameters when the path matches, else null. */

@@ -1,11 +1,11 @@
 package io.ifastapi.routing;
 
-import io.ifastapi.internal.ServerRequest;
 import io.ifastapi.http.Endpoint;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
+import io.ifastapi.internal.ServerRequest;
 
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,16 +13,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One path template, the methods it answers, and its endpoint. A GET route answers HEAD too, as in Starlette. The
- * endpoint's return value becomes the response: a {@link Response} as is, anything else as JSON with
- * {@link #statusCode(int)} (200 unless set, like FastAPI's {@code status_code=}).
+ * A registered route: the handle that {@code app.get(...)} returns, to describe it further
+ * ({@code .statusCode(201).summary("Create an item").tags("items")}). It holds the route's {@link Operation}; each
+ * change replaces it whole. A router that includes another shares its Route objects, so a change made after
+ * {@code include} applies wherever the route is served. Once the app serves requests its routes are fixed: a later
+ * change fails loudly instead of being half-seen (the OpenAPI document, say, is generated once).
  */
 public final class Route implements RouteEntry {
     private final PathTemplate template;
-    private final Set<String> methods;
-    private final Endpoint endpoint;
-    private int statusCode = 200;
-    private String name;
+    private volatile Operation operation;
+    private volatile boolean frozen;
 
     Route(PathTemplate template, List<String> methods, Endpoint endpoint) {
         if (methods.isEmpty()) {
@@ -36,31 +36,58 @@ public final class Route implements RouteEntry {
             upper.add("HEAD");
         }
         this.template = template;
-        this.methods = Collections.unmodifiableSet(upper);
-        this.endpoint = endpoint;
+        this.operation = Operation.of(template.template(), upper, endpoint);
     }
 
     /** The status of the JSON response made from a plain return value, e.g. 201 for a create. */
     public Route statusCode(int status) {
-        if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("HTTP status must be 100..599, got " + status);
-        }
-        this.statusCode = status;
-        return this;
+        return change(operation.withStatusCode(status));
     }
 
-    /** A name to find the route by (for url building and docs). */
+    /** A name to find the route by (url building) and the base of its default OpenAPI operationId. */
     public Route name(String name) {
-        this.name = name;
-        return this;
+        return change(operation.withName(name));
+    }
+
+    /** OpenAPI tags, replacing any set before. */
+    public Route tags(String... tags) {
+        return change(operation.withTags(Arrays.asList(tags)));
+    }
+
+    public Route summary(String summary) {
+        return change(operation.withSummary(summary));
+    }
+
+    /** A longer description (Markdown) for the docs. */
+    public Route description(String description) {
+        return change(operation.withDescription(description));
+    }
+
+    public Route deprecated(boolean deprecated) {
+        return change(operation.withDeprecated(deprecated));
+    }
+
+    /** False leaves the route out of the OpenAPI document (it is still served). */
+    public Route includeInSchema(boolean include) {
+        return change(operation.withIncludeInSchema(include));
+    }
+
+    /** An explicit OpenAPI operationId instead of the generated one. */
+    public Route operationId(String operationId) {
+        return change(operation.withOperationId(operationId));
+    }
+
+    /** The route's description as it stands: what the invoker runs and the docs show. */
+    public Operation operation() {
+        return operation;
     }
 
     public String name() {
-        return name;
+        return operation.name();
     }
 
     public Set<String> methods() {
-        return methods;
+        return operation.methods();
     }
 
     public PathTemplate template() {
@@ -68,11 +95,11 @@ public final class Route implements RouteEntry {
     }
 
     public Endpoint endpoint() {
-        return endpoint;
+        return operation.endpoint();
     }
 
     public int statusCode() {
-        return statusCode;
+        return operation.statusCode();
     }
 
     @Override
@@ -82,26 +109,39 @@ public final class Route implements RouteEntry {
 
     @Override
     public boolean acceptsMethod(String method) {
-        return methods.contains(method);
+        return operation.methods().contains(method);
     }
 
     @Override
     public Response handle(Request request, Map<String, Object> params) throws Exception {
-        ServerRequest.of(request).pathParams(params);
-        Object result = endpoint.handle(request);
-        return result instanceof Response response ? response : Response.json(result, statusCode);
+        return invoke(operation, request, params);
     }
 
-    /** A copy of this route under a prefix (for {@code include}). */
-    Route withPrefix(String prefix, Map<String, Converter> converters) {
-        Route copy = new Route(PathTemplate.compile(prefix + template.template(), converters), List.copyOf(methods), endpoint);
-        copy.statusCode = statusCode;
-        copy.name = name;
-        return copy;
+    static Response invoke(Operation operation, Request request, Map<String, Object> params) throws Exception {
+        ServerRequest.of(request).pathParams(params);
+        Object result = operation.endpoint().handle(request);
+        if (result instanceof Response response) {
+            return response;
+        }
+        return Response.bytes(request.app().json().write(result), "application/json", operation.statusCode());
+    }
+
+    /** Called when the app starts serving: from then on the route's description is final. */
+    void freeze() {
+        frozen = true;
+    }
+
+    private Route change(Operation changed) {
+        if (frozen) {
+            throw new IllegalStateException("Route " + this + " is already serving requests; describe it (status "
+                    + "code, name, tags, summary...) before app.run(), app.start() or the first request");
+        }
+        operation = changed;
+        return this;
     }
 
     @Override
     public String toString() {
-        return methods + " " + template;
+        return operation.methods() + " " + template;
     }
 }

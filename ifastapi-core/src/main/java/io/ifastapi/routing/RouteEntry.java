@@ -6,7 +6,7 @@ import io.ifastapi.http.Response;
 import java.util.Map;
 
 /** What a router holds: a {@link Route} or a {@link Mount}. */
-sealed interface RouteEntry permits Route, Mount {
+sealed interface RouteEntry permits Route, IncludedRoute, Mount {
     /** The path parameters when the path matches this entry, else null. */
     Map<String, Object> matchPath(String path);
 

@@ -35,6 +35,8 @@ public class Router implements Handler {
     private final Map<String, Converter> converters = new HashMap<>();
     private boolean redirectSlashes = true;
     private volatile Index index;
+    /** Set once this router was included elsewhere or started serving: later changes would be lost, so they fail. */
+    private volatile String sealedBecause;
 
     public Router() {
         this("");
@@ -78,6 +80,7 @@ public class Router implements Handler {
 
     /** One route for several methods: {@code route("/items", List.of("GET", "POST"), handler)}. */
     public Route route(String path, List<String> methods, Endpoint endpoint) {
+        checkOpen("add the route " + methods + " " + path);
         Route route = new Route(PathTemplate.compile(prefix + path, converters), methods, endpoint);
         add(route);
         return route;
@@ -90,24 +93,36 @@ public class Router implements Handler {
 
     /** Adds every route of {@code router} under an extra {@code prefix} in front of its own. */
     public Router include(Router router, String extraPrefix) {
+        if (router == this) {
+            throw new IllegalArgumentException("A router cannot include itself");
+        }
+        checkOpen("include another router");
+        String outer = prefix + extraPrefix;
         for (RouteEntry entry : router.entries) {
-            if (entry instanceof Route route) {
-                add(route.withPrefix(prefix + extraPrefix, converters));
-            } else if (entry instanceof Mount mount) {
-                add(new Mount(prefix + extraPrefix + mount.prefix(), mountedApp(mount)));
+            switch (entry) {
+                case Route route -> add(new IncludedRoute(route.template().prefixed(outer, converters), route));
+                case IncludedRoute included ->
+                        add(new IncludedRoute(included.template().prefixed(outer, converters), included.route()));
+                case Mount mount -> add(new Mount(outer + mount.prefix(), mountedApp(mount)));
             }
         }
+        // Its routes are shared (their later changes apply here), but routes or converters added to it from now on
+        // would not be: refuse them instead of losing them.
+        router.sealedBecause = "it was included into another router (include copies its routes); add them before "
+                + "calling include";
         return this;
     }
 
     /** Hands every request under {@code path} to {@code app}, e.g. another IFastAPI with its own middleware. */
     public Router mount(String path, Handler app) {
+        checkOpen("mount " + path);
         add(new Mount(prefix + path, app));
         return this;
     }
 
     /** A custom path parameter type for {@code {name:type}}, registered before the routes that use it. */
     public Router converter(String name, Converter converter) {
+        checkOpen("register the converter '" + name + "'");
         converters.put(name, converter);
         return this;
     }
@@ -117,14 +132,58 @@ public class Router implements Handler {
         return this;
     }
 
+    /** The routes served by this router, its own and included ones, in order of addition (mounts excluded). */
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         for (RouteEntry entry : entries) {
             if (entry instanceof Route route) {
                 routes.add(route);
+            } else if (entry instanceof IncludedRoute included) {
+                routes.add(included.route());
             }
         }
         return routes;
+    }
+
+    /**
+     * The operations this router serves, with their paths as served (included routers' prefixes applied), in order:
+     * what the OpenAPI generator documents. Mounted apps describe themselves.
+     */
+    public List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        for (RouteEntry entry : entries) {
+            if (entry instanceof Route route) {
+                operations.add(route.operation());
+            } else if (entry instanceof IncludedRoute included) {
+                operations.add(included.operation());
+            }
+        }
+        return operations;
+    }
+
+    /**
+     * Fixes the routes once the app serves requests: later changes to a route or this router fail loudly rather
+     * than apply to some requests and not to the docs. Called by the app at startup.
+     */
+    public void freeze() {
+        if (sealedBecause == null) {
+            sealedBecause = "the app is already serving requests; set up routes before app.run(), app.start() or "
+                    + "the first request";
+        }
+        for (RouteEntry entry : entries) {
+            switch (entry) {
+                case Route route -> route.freeze();
+                case IncludedRoute included -> included.route().freeze();
+                case Mount ignored -> { }
+            }
+        }
+    }
+
+    private void checkOpen(String what) {
+        String reason = sealedBecause;
+        if (reason != null) {
+            throw new IllegalStateException("Cannot " + what + " on router '" + prefix + "': " + reason);
+        }
     }
 
     @Override
@@ -156,7 +215,8 @@ public class Router implements Handler {
             if (allowed == null) {
                 allowed = new LinkedHashSet<>();
             }
-            allowed.addAll(((Route) entry).methods());
+            allowed.addAll(entry instanceof IncludedRoute included ? included.route().methods()
+                    : ((Route) entry).methods());
         }
         if (allowed != null) {
             throw new HTTPException(405, "Method Not Allowed", Headers.of("Allow", String.join(", ", allowed)));
@@ -226,8 +286,9 @@ public class Router implements Handler {
             Map<String, List<Integer>> bySegment = new HashMap<>();
             List<Integer> any = new ArrayList<>();
             for (int i = 0; i < entries.length; i++) {
-                if (entries[i] instanceof Route route && route.template().isStatic()) {
-                    statics.computeIfAbsent(route.template().template(), k -> new ArrayList<>(1)).add(i);
+                PathTemplate template = templateOf(entries[i]);
+                if (template != null && template.isStatic()) {
+                    statics.computeIfAbsent(template.template(), k -> new ArrayList<>(1)).add(i);
                     continue;
                 }
                 String segment = literalFirstSegment(entries[i]);
@@ -283,10 +344,18 @@ public class Router implements Handler {
             if (entry instanceof Mount mount) {
                 literal = mount.prefix() + "/";
             } else {
-                literal = ((Route) entry).template().literalPrefix();
+                literal = templateOf(entry).literalPrefix();
             }
             int end = literal.indexOf('/', 1);
             return literal.startsWith("/") && end > 0 ? literal.substring(1, end) : null;
+        }
+
+        private static PathTemplate templateOf(RouteEntry entry) {
+            return switch (entry) {
+                case Route route -> route.template();
+                case IncludedRoute included -> included.template();
+                case Mount ignored -> null;
+            };
         }
 
         private static int[] toArray(List<Integer> list) {

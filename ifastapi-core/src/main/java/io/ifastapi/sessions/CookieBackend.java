@@ -1,5 +1,6 @@
 package io.ifastapi.sessions;
 
+import io.ifastapi.json.JsonCodec;
 import java.util.Map;
 
 /**
@@ -17,19 +18,19 @@ final class CookieBackend implements SessionBackend {
     }
 
     @Override
-    public Session load(String cookieValue, Commit commit) {
+    public SessionData load(String cookieValue, Commit commit, JsonCodec json) {
         DecodeResult result = codec.decode(cookieValue);
         // Only a cookie that held something is worth clearing: one holding {} (Starlette never mints it) that stays
         // empty is no change, whatever the handler called.
         commit.hadValidCookie = result.isValid() && !result.session().isEmpty();
         commit.resign = result.signedWithOldKey() && result.isValid();
         commit.originalJson = result.payloadJson();
-        return new Session(result.session(), null);
+        return new SessionData(result.session(), null, json);
     }
 
     @Override
-    public String save(Session session, Commit commit, boolean rolling) {
-        Map<String, Object> values = session.values();
+    public String save(SessionData session, Commit commit, boolean rolling) {
+        Map<String, Object> values = session.plainValues();
         if (values.isEmpty()) {
             // Starlette clears the cookie when a session that came in non-empty is now empty, and sends nothing
             // otherwise.

@@ -1,5 +1,7 @@
 package io.ifastapi.sessions;
 
+import io.ifastapi.json.JsonCodec;
+
 /**
  * Where sessions live between requests: in the cookie itself ({@link CookieBackend}) or in a {@link SessionStore}
  * under an id the cookie carries ({@link StoreBackend}). SessionMiddleware owns the rest: when to load, the cookie's
@@ -7,15 +9,18 @@ package io.ifastapi.sessions;
  */
 interface SessionBackend {
 
-    /** Loads the session named by the request's cookie value (null when there is none). */
-    Session load(String cookieValue, Commit commit);
+    /**
+     * Loads the session named by the request's cookie value (null when there is none); {@code json} is the codec of
+     * the app handling the request.
+     */
+    SessionData load(String cookieValue, Commit commit, JsonCodec json);
 
     /**
      * Saves what changed and returns the Set-Cookie header value to send, or null to send none.
      *
      * @param rolling true to re-issue the cookie (and refresh a store's time to live) even when nothing changed
      */
-    String save(Session session, Commit commit, boolean rolling);
+    String save(SessionData session, Commit commit, boolean rolling);
 
     /** What load learnt that save needs: one per request, owned by the request's thread. */
     final class Commit {

@@ -1,6 +1,7 @@
 package io.ifastapi.sessions;
 
 import io.ifastapi.internal.ServerRequest;
+import io.ifastapi.json.JsonCodec;
 import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Handler;
 import io.ifastapi.http.Middleware;
@@ -56,7 +57,8 @@ public final class SessionMiddleware implements Middleware {
     public Response handle(Request request, Handler next) throws Exception {
         String cookieValue = request.cookie(cookie.name());
         SessionBackend.Commit commit = new SessionBackend.Commit();
-        ServerRequest.of(request).attachSession(() -> backend.load(cookieValue, commit));
+        JsonCodec json = request.app().json();
+        ServerRequest.of(request).attachSession(() -> backend.load(cookieValue, commit, json));
         Response response;
         try {
             response = next.handle(request);
@@ -84,7 +86,7 @@ public final class SessionMiddleware implements Middleware {
 
     private Response save(Request request, Response response, SessionBackend.Commit commit) {
         response.headers().addToken("vary", "Cookie");
-        String header = backend.save(request.session(), commit, rolling);
+        String header = backend.save((SessionData) request.session(), commit, rolling);
         if (header != null) {
             if (cookie.httpsOnly() && !secureContext(request)) {
                 warnInsecure(request);

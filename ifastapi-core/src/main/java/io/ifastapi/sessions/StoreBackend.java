@@ -1,5 +1,6 @@
 package io.ifastapi.sessions;
 
+import io.ifastapi.json.JsonCodec;
 import io.ifastapi.http.HTTPException;
 import io.ifastapi.json.Json;
 import org.slf4j.Logger;
@@ -49,37 +50,37 @@ final class StoreBackend implements SessionBackend {
     }
 
     @Override
-    public Session load(String cookieValue, Commit commit) {
+    public SessionData load(String cookieValue, Commit commit, JsonCodec json) {
         SessionIdSigner.Verified verified = signer.verify(cookieValue);
         if (verified == null) {
-            return Session.empty();
+            return SessionData.empty(json);
         }
         Map<String, String> fields = call(() -> store.load(verified.id()));
         if (fields == null) {
-            return Session.empty(); // unknown or expired: a fresh session, and later a new id, never the client's
+            return SessionData.empty(json); // unknown or expired: a fresh session, and later a new id, never the client's
         }
         if (expiredAbsolutely(fields)) {
             call(() -> {
                 store.delete(verified.id());
                 return null;
             });
-            return Session.empty();
+            return SessionData.empty(json);
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, String> field : fields.entrySet()) {
             if (!field.getKey().equals(CREATED)) {
-                values.put(field.getKey(), parse(field.getValue()));
+                values.put(field.getKey(), parse(field.getValue(), json));
             }
         }
         commit.hadValidCookie = true;
         commit.resign = verified.oldKey();
         commit.id = verified.id();
         commit.originalFields = fields;
-        return new Session(values, verified.id());
+        return new SessionData(values, verified.id(), json);
     }
 
     @Override
-    public String save(Session session, Commit commit, boolean rolling) {
+    public String save(SessionData session, Commit commit, boolean rolling) {
         if (commit.id != null && (session.isInvalidated() || session.isEmpty())) {
             String ended = commit.id;
             call(() -> {
@@ -116,14 +117,15 @@ final class StoreBackend implements SessionBackend {
         }
         Map<String, String> upserts = new HashMap<>();
         Set<String> removals = new HashSet<>();
+        Map<String, Object> values = session.plainValues();
         for (String key : session.touchedKeys()) {
             String before = commit.originalFields.get(key);
-            if (!session.values().containsKey(key)) {
+            if (!values.containsKey(key)) {
                 if (before != null) {
                     removals.add(key);
                 }
             } else {
-                String now = Json.string(session.values().get(key));
+                String now = Json.string(values.get(key));
                 if (!now.equals(before)) {
                     upserts.put(key, now);
                 }
@@ -159,15 +161,15 @@ final class StoreBackend implements SessionBackend {
         }
     }
 
-    private static Map<String, String> allFields(Session session) {
+    private static Map<String, String> allFields(SessionData session) {
         Map<String, String> fields = new HashMap<>();
-        session.values().forEach((key, value) -> fields.put(key, Json.string(value)));
+        session.plainValues().forEach((key, value) -> fields.put(key, Json.string(value)));
         return fields;
     }
 
-    private static Object parse(String json) {
+    private static Object parse(String field, JsonCodec json) {
         try {
-            return Json.mapper().readValue(json, Object.class);
+            return json.read(field.getBytes(java.nio.charset.StandardCharsets.UTF_8), Object.class);
         } catch (java.io.IOException e) {
             return null; // a field we cannot read is dropped rather than failing the whole session
         }

@@ -1,5 +1,6 @@
 package io.ifastapi.sessions;
 
+import io.ifastapi.http.Session;
 import io.ifastapi.http.HTTPException;
 import io.ifastapi.IFastAPI;
 import io.ifastapi.json.Json;

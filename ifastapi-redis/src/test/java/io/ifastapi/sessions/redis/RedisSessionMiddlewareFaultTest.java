@@ -1,5 +1,6 @@
 package io.ifastapi.sessions.redis;
 
+import io.ifastapi.http.Session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ifastapi.IFastAPI;

@@ -1,4 +1,4 @@
-package io.ifastapi.sessions;
+package io.ifastapi.http;
 
 /**
  * {@code request.session()} was called but no SessionMiddleware runs in front of the handler. The message is the

@@ -1,6 +1,8 @@
 package io.ifastapi.sessions;
 
-import io.ifastapi.json.Json;
+import io.ifastapi.http.Session;
+import io.ifastapi.json.JacksonJsonCodec;
+import io.ifastapi.json.JsonCodec;
 
 import java.util.Collections;
 import java.util.HashSet;
@@ -10,36 +12,46 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A user's session: a mutable map of JSON-serialisable values ({@code request.session()}). Values are what JSON
- * holds: strings, numbers, booleans, null, lists and maps, and any object Jackson can write (a record, say), which
- * reads back as a map or, with {@link #get(String, Class)}, as the type again.
- *
- * <p>The session remembers which keys may have changed (put, removed, or handed out as a list or map the caller
- * may mutate); SessionMiddleware compares those values with what came in and saves only a real change. So a nested
- * change such as {@code ((List<Object>) session.get("cart")).add(item)} is saved, and a put that writes the same
- * value back is not (Starlette judges by method calls, and gets both wrong).
+ * The {@link Session} that SessionMiddleware hands to handlers, with what its backends need: which keys may have
+ * changed (put, removed, or handed out as a list or map the caller may mutate), so that only a real change is saved
+ * (Starlette judges by method calls, and gets nested changes and same-value puts wrong), and the values as plain
+ * JSON data for saving. The live map never leaves this package.
  */
-public final class Session {
+public final class SessionData implements Session {
     private final Map<String, Object> values;
     private final Set<String> touchedKeys = new HashSet<>();
     private final String id;
+    private final JsonCodec json;
     private boolean cleared;
     private boolean invalidated;
     private boolean regenerateId;
 
-    /** A session holding these values (taken over, not copied); {@code id} is null for cookie sessions. */
-    public Session(Map<String, Object> values, String id) {
+    /**
+     * A session holding these values (taken over, not copied); {@code id} is null for cookie sessions; {@code json} is
+     * the app's codec, which writes values to plain data and reads them back as types.
+     */
+    SessionData(Map<String, Object> values, String id, JsonCodec json) {
         this.values = values;
         this.id = id;
+        this.json = json;
     }
 
-    public static Session empty() {
-        return new Session(new LinkedHashMap<>(), null);
+    SessionData(Map<String, Object> values, String id) {
+        this(values, id, JacksonJsonCodec.defaults());
+    }
+
+    static SessionData empty(JsonCodec json) {
+        return new SessionData(new LinkedHashMap<>(), null, json);
+    }
+
+    static SessionData empty() {
+        return empty(JacksonJsonCodec.defaults());
     }
 
     // ----- reading -----
 
     /** The value, or null. A list or map returned here may be changed in place; the change is saved. */
+    @Override
     public Object get(String key) {
         Object value = values.get(key);
         if (value instanceof Map || value instanceof List || !isPlain(value)) {
@@ -48,6 +60,7 @@ public final class Session {
         return value;
     }
 
+    @Override
     public Object getOrDefault(String key, Object defaultValue) {
         return containsKey(key) ? get(key) : defaultValue;
     }
@@ -56,19 +69,21 @@ public final class Session {
      * The value converted to a type: a record, a List, an Integer... The value in the session is not touched, so
      * mutating the returned object changes nothing: put it back to save it. Null when absent.
      */
+    @Override
     public <T> T get(String key, Class<T> type) {
         Object value = values.get(key);
         if (value == null) {
             return null;
         }
         try {
-            return Json.convert(value, type);
+            return json.convert(value, type);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Session value '" + key + "' cannot be read as " + type.getSimpleName()
                     + ": " + e.getMessage(), e);
         }
     }
 
+    @Override
     public String getString(String key) {
         Object value = values.get(key);
         if (value == null || value instanceof String) {
@@ -77,31 +92,37 @@ public final class Session {
         throw wrongType(key, value, "a string");
     }
 
+    @Override
     public Integer getInt(String key) {
         Number number = number(key);
         return number == null ? null : Math.toIntExact(number.longValue());
     }
 
+    @Override
     public int getInt(String key, int defaultValue) {
         Integer value = getInt(key);
         return value == null ? defaultValue : value;
     }
 
+    @Override
     public Long getLong(String key) {
         Number number = number(key);
         return number == null ? null : number.longValue();
     }
 
+    @Override
     public long getLong(String key, long defaultValue) {
         Long value = getLong(key);
         return value == null ? defaultValue : value;
     }
 
+    @Override
     public Double getDouble(String key) {
         Number number = number(key);
         return number == null ? null : number.doubleValue();
     }
 
+    @Override
     public Boolean getBoolean(String key) {
         Object value = values.get(key);
         if (value == null || value instanceof Boolean) {
@@ -110,23 +131,28 @@ public final class Session {
         throw wrongType(key, value, "a boolean");
     }
 
+    @Override
     public boolean getBoolean(String key, boolean defaultValue) {
         Boolean value = getBoolean(key);
         return value == null ? defaultValue : value;
     }
 
+    @Override
     public boolean containsKey(String key) {
         return values.containsKey(key);
     }
 
+    @Override
     public Set<String> keys() {
         return Collections.unmodifiableSet(values.keySet());
     }
 
+    @Override
     public int size() {
         return values.size();
     }
 
+    @Override
     public boolean isEmpty() {
         return values.isEmpty();
     }
@@ -135,6 +161,7 @@ public final class Session {
      * A read-only view of the whole session, e.g. to return it as JSON. Nested lists and maps are the session's own,
      * so every key counts as possibly changed once this is called.
      */
+    @Override
     public Map<String, Object> asMap() {
         touchedKeys.addAll(values.keySet());
         return Collections.unmodifiableMap(values);
@@ -143,6 +170,7 @@ public final class Session {
     // ----- writing -----
 
     /** Stores a value; it must be JSON-serialisable by the time the response is sent. Returns the previous one. */
+    @Override
     public Object put(String key, Object value) {
         if (key == null) {
             throw new IllegalArgumentException("Session keys must not be null");
@@ -151,11 +179,13 @@ public final class Session {
         return values.put(key, value);
     }
 
+    @Override
     public Object remove(String key) {
         touchedKeys.add(key);
         return values.remove(key);
     }
 
+    @Override
     public void clear() {
         cleared = true;
         touchedKeys.addAll(values.keySet());
@@ -166,6 +196,7 @@ public final class Session {
      * Ends the session: its data is dropped and the cookie cleared; with a server-side store the stored session is
      * deleted too. Call it at logout.
      */
+    @Override
     public void invalidate() {
         clear();
         invalidated = true;
@@ -175,36 +206,55 @@ public final class Session {
      * Gives the session a new id and keeps its data, deleting the old id from the store. Call it at login, against
      * session fixation. Cookie sessions have no id; for them the cookie is simply re-issued.
      */
+    @Override
     public void regenerateId() {
         regenerateId = true;
     }
 
-    // ----- for SessionMiddleware -----
+    // ----- for the backends -----
 
     /** The server-side session id, or null for cookie sessions and for a session not yet saved. */
-    public String id() {
+    String id() {
         return id;
     }
 
-    /** The live values, for the middleware to serialise. */
-    public Map<String, Object> values() {
-        return values;
+    /**
+     * The values as plain JSON data, for saving: what the next request will read back, in every backend. Only
+     * touched keys can hold something else than what was read (a record, an Optional), so only they are converted.
+     */
+    Map<String, Object> plainValues() {
+        if (touchedKeys.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> plain = new LinkedHashMap<>(values);
+        for (String key : touchedKeys) {
+            Object value = plain.get(key);
+            if (value != null && !isPlain(value)) {
+                try {
+                    plain.put(key, json.toPlain(value));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Cannot store a " + value.getClass().getName()
+                            + " in a session as JSON (session key '" + key + "'): " + e.getMessage(), e);
+                }
+            }
+        }
+        return plain;
     }
 
     /** Keys that were put, removed, or handed out as mutable values: only these can differ from what came in. */
-    public Set<String> touchedKeys() {
+    Set<String> touchedKeys() {
         return touchedKeys;
     }
 
-    public boolean wasCleared() {
+    boolean wasCleared() {
         return cleared;
     }
 
-    public boolean isInvalidated() {
+    boolean isInvalidated() {
         return invalidated;
     }
 
-    public boolean isRegenerateIdRequested() {
+    boolean isRegenerateIdRequested() {
         return regenerateId;
     }
 
