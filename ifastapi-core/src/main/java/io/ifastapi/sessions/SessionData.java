@@ -223,13 +223,13 @@ public final class SessionData implements Session {
      * touched keys can hold something else than what was read (a record, an Optional), so only they are converted.
      */
     Map<String, Object> plainValues() {
-        if (touchedKeys.isEmpty()) {
-            return values;
-        }
-        Map<String, Object> plain = new LinkedHashMap<>(values);
+        Map<String, Object> plain = values;
         for (String key : touchedKeys) {
-            Object value = plain.get(key);
-            if (value != null && !isPlain(value)) {
+            Object value = values.get(key);
+            if (!isPlainData(value)) {
+                if (plain == values) {
+                    plain = new LinkedHashMap<>(values); // copied only when something needs converting
+                }
                 try {
                     plain.put(key, json.toPlain(value));
                 } catch (IllegalArgumentException e) {
@@ -239,6 +239,30 @@ public final class SessionData implements Session {
             }
         }
         return plain;
+    }
+
+    /** JSON data already: scalars, and lists and string-keyed maps of JSON data (what a parsed session holds). */
+    private static boolean isPlainData(Object value) {
+        if (isPlain(value)) {
+            return true;
+        }
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (!isPlainData(item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String) || !isPlainData(entry.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Keys that were put, removed, or handed out as mutable values: only these can differ from what came in. */
