@@ -16,6 +16,7 @@ import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.routing.Route;
 import io.ifastapi.routing.Router;
+import io.ifastapi.routing.UrlPaths;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.ServerFactory;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A request goes through, outermost first: server errors (500s), the user's middleware (the last added is the
  * outermost, as in Starlette), exception handling ({@link HTTPException} and registered handlers), then the router.
  */
-public class IFastAPI implements Handler, App {
+public class IFastAPI implements Handler, App, UrlPaths {
     /** 1 MiB, as Javalin's default: enough for JSON APIs, small enough that a flood of bodies cannot exhaust memory. */
     public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(IFastAPI.class);
@@ -106,6 +108,29 @@ public class IFastAPI implements Handler, App {
     public IFastAPI mount(String path, Handler app) {
         router.mount(path, app);
         return this;
+    }
+
+    /** As {@link #mount(String, Handler)}, named: url building finds its routes as {@code "name:route"}. */
+    public IFastAPI mount(String path, Handler app, String name) {
+        router.mount(path, app, name);
+        return this;
+    }
+
+    /**
+     * The path of the named route with these path parameters, percent-encoded (Starlette's {@code url_path_for}):
+     * {@code app.urlPathFor("read_item", Map.of("id", 3))} gives {@code /items/3}. In a handler,
+     * {@code request.urlFor(...)} gives the absolute URL.
+     *
+     * @throws io.ifastapi.routing.NoMatchFoundException when no route has that name and those parameters
+     */
+    @Override
+    public String urlPathFor(String name, Map<String, ?> params) {
+        return router.urlPathFor(name, params);
+    }
+
+    @Override
+    public String findUrlPath(String name, Map<String, ?> params) {
+        return router.findUrlPath(name, params);
     }
 
     /** The app's router: custom converters, redirect_slashes, the route list. */

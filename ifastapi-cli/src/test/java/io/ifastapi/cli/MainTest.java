@@ -9,10 +9,9 @@ import io.ifastapi.sessions.SecretKey;
 import io.ifastapi.sessions.SignedCookieCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,10 +41,13 @@ class MainTest {
 
     @BeforeAll
     static void readVectors() throws IOException {
-        String dir = System.getProperty("ifastapi.shared.dir");
-        assertThat(dir).as("system property ifastapi.shared.dir (surefire sets it to the shared folder)").isNotNull();
-        JsonNode vectors = new ObjectMapper().readTree(
-                Files.readString(Path.of(dir, "vectors", "starlette-session-cookies.json"), StandardCharsets.UTF_8));
+        // A test resource of ifastapi-core (its test-jar), minted by scripts/starlette-vectors.py.
+        String resource = "/vectors/starlette-session-cookies.json";
+        JsonNode vectors;
+        try (InputStream in = MainTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as("test resource %s from ifastapi-core's test-jar", resource).isNotNull();
+            vectors = new ObjectMapper().readTree(in);
+        }
         firstValid = vectors.get("valid").get(0);
         unicodeValid = vectors.get("valid").get(3);
         assertThat(firstValid.get("secret_key").asText()).isEqualTo(X_KEY);

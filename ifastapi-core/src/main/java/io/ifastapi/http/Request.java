@@ -47,6 +47,8 @@ public abstract class Request {
     private Map<String, String> cookies;
     private byte[] body;
     private App app;
+    /** The first app that claimed this request: url building starts from its routes, as Starlette's url_for. */
+    private App outermostApp;
     private Supplier<Session> sessionLoader;
     private Session session;
 
@@ -224,6 +226,26 @@ public abstract class Request {
     }
 
     /**
+     * The absolute URL of a named route (Starlette's {@code request.url_for}): scheme, host and port of this request,
+     * the path built from the outermost app's routes ({@code "mount:route"} inside named mounts), percent-encoded.
+     * {@code request.urlFor("read_item", Map.of("item_id", 3))} gives {@code http://host/items/3}.
+     *
+     * @throws IllegalArgumentException (NoMatchFoundException) when no route has that name and those parameters
+     */
+    public String urlFor(String name, Map<String, ?> pathParams) {
+        App top = outermostApp != null ? outermostApp : app;
+        if (top == null) {
+            throw new IllegalStateException("This request is not handled by an app, so it has no routes to name");
+        }
+        return url.origin() + top.urlPathFor(name, pathParams);
+    }
+
+    /** {@link #urlFor(String, Map)} for a route without path parameters. */
+    public String urlFor(String name) {
+        return urlFor(name, Map.of());
+    }
+
+    /**
      * The session. Throws {@link SessionNotInstalledException} ("SessionMiddleware must be installed to access
      * request.session") when no SessionMiddleware runs in front of this handler.
      */
@@ -269,6 +291,9 @@ public abstract class Request {
     protected final App claimedBy(App app) {
         App previous = this.app;
         this.app = app;
+        if (outermostApp == null) {
+            outermostApp = app;
+        }
         return previous;
     }
 

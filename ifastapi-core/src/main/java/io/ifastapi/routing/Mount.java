@@ -15,13 +15,45 @@ import java.util.Map;
 public final class Mount implements RouteEntry {
     private final String prefix;
     private final Handler app;
+    private final String name;
 
-    Mount(String prefix, Handler app) {
+    Mount(String prefix, Handler app, String name) {
         if (!prefix.startsWith("/") || prefix.endsWith("/")) {
             throw new IllegalArgumentException("A mount prefix starts with '/' and does not end with one: " + prefix);
         }
         this.prefix = prefix;
         this.app = app;
+        this.name = name;
+    }
+
+    /** The mounted app (or handler). */
+    public Handler app() {
+        return app;
+    }
+
+    /** The name that prefixes its routes' names for url building ({@code "admin:stats"}), or null. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The path of a route of the mounted app: {@code "name:route"} when the mount is named, the route's own name
+     * when it is not (as Starlette's Mount), or null.
+     */
+    String findUrlPath(String routeName, Map<String, ?> params) {
+        if (!(app instanceof UrlPaths paths)) {
+            return null;
+        }
+        String inner;
+        if (name == null) {
+            inner = routeName;
+        } else if (routeName.startsWith(name + ":")) {
+            inner = routeName.substring(name.length() + 1);
+        } else {
+            return null;
+        }
+        String path = paths.findUrlPath(inner, params);
+        return path == null ? null : prefix + path;
     }
 
     public String prefix() {

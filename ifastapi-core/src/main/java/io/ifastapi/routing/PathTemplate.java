@@ -113,6 +113,37 @@ public final class PathTemplate {
         return params;
     }
 
+    /**
+     * The path for these parameter values (Starlette's {@code url_path_for}), each written as text and
+     * percent-encoded, or null when the names are not exactly the template's. A value its converter would not
+     * match (an "abc" for {@code {id:int}}) is refused: the URL would not lead back to the route.
+     */
+    public String expand(Map<String, ?> values) {
+        if (values.size() != names.size() || !values.keySet().containsAll(names)) {
+            return null;
+        }
+        if (names.isEmpty()) {
+            return template;
+        }
+        StringBuilder path = new StringBuilder();
+        Matcher m = PARAM.matcher(template);
+        int last = 0;
+        int i = 0;
+        while (m.find()) {
+            path.append(template, last, m.start());
+            Converter converter = converters.get(i++);
+            Object value = values.get(m.group(1));
+            String text = String.valueOf(value);
+            if (value == null || !text.matches(converter.regex())) {
+                throw new IllegalArgumentException("Path parameter '" + m.group(1) + "' = '" + text + "' does not fit "
+                        + m.group() + " in " + template);
+            }
+            path.append(PathEncoding.encode(text, converter == Converter.PATH));
+            last = m.end();
+        }
+        return path.append(template, last, template.length()).toString();
+    }
+
     /** The literal text before the first parameter (the whole template when it has none). */
     String literalPrefix() {
         return literalPrefix;

@@ -29,7 +29,7 @@ import java.util.Set;
  * {@code redirectSlashes} (on by default) a path that matches only with or without a trailing slash is redirected
  * there (307).
  */
-public class Router implements Handler {
+public class Router implements Handler, UrlPaths {
     private final String prefix;
     private final List<RouteEntry> entries = new ArrayList<>();
     private final Map<String, Converter> converters = new HashMap<>();
@@ -103,7 +103,7 @@ public class Router implements Handler {
                 case Route route -> add(new IncludedRoute(route.template().prefixed(outer, converters), route));
                 case IncludedRoute included ->
                         add(new IncludedRoute(included.template().prefixed(outer, converters), included.route()));
-                case Mount mount -> add(new Mount(outer + mount.prefix(), mountedApp(mount)));
+                case Mount mount -> add(new Mount(outer + mount.prefix(), mount.app(), mount.name()));
             }
         }
         // Its routes are shared (their later changes apply here), but routes or converters added to it from now on
@@ -115,9 +115,45 @@ public class Router implements Handler {
 
     /** Hands every request under {@code path} to {@code app}, e.g. another IFastAPI with its own middleware. */
     public Router mount(String path, Handler app) {
+        return mount(path, app, null);
+    }
+
+    /** As {@link #mount(String, Handler)}, named: its routes are found by url building as {@code "name:route"}. */
+    public Router mount(String path, Handler app, String name) {
         checkOpen("mount " + path);
-        add(new Mount(prefix + path, app));
+        add(new Mount(prefix + path, app, name));
         return this;
+    }
+
+    /**
+     * The path of the route with this name and exactly these path parameters (Starlette's {@code url_path_for}),
+     * percent-encoded: {@code urlPathFor("read_user", Map.of("id", 42))} gives {@code /users/42}. Routes of named
+     * mounts are {@code "mount:route"}.
+     *
+     * @throws NoMatchFoundException when no route has that name and those parameters
+     */
+    public String urlPathFor(String name, Map<String, ?> params) {
+        String path = findUrlPath(name, params);
+        if (path == null) {
+            throw new NoMatchFoundException(name, params);
+        }
+        return path;
+    }
+
+    @Override
+    public String findUrlPath(String name, Map<String, ?> params) {
+        for (RouteEntry entry : entries) {
+            String path = switch (entry) {
+                case Route route -> name.equals(route.name()) ? route.template().expand(params) : null;
+                case IncludedRoute included ->
+                        name.equals(included.route().name()) ? included.template().expand(params) : null;
+                case Mount mount -> mount.findUrlPath(name, params);
+            };
+            if (path != null) {
+                return path;
+            }
+        }
+        return null;
     }
 
     /** A custom path parameter type for {@code {name:type}}, registered before the routes that use it. */
@@ -248,10 +284,6 @@ public class Router implements Handler {
     private void add(RouteEntry entry) {
         entries.add(entry);
         index = null;
-    }
-
-    private static Handler mountedApp(Mount mount) {
-        return request -> mount.handle(request, Map.of());
     }
 
     private Index index() {

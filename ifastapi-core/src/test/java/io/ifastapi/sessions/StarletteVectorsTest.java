@@ -7,9 +7,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Cookies minted by the real Starlette 0.26.1 + itsdangerous 2.1.2 with a frozen clock
- * ({@code shared/vectors/starlette-session-cookies.json}): we must read each one to the same session, and mint
- * the identical cookie for the same session, key and time.
+ * Cookies minted by the real Starlette SessionMiddleware with a frozen clock (the test resource
+ * {@value #RESOURCE}, made by {@code scripts/starlette-vectors.py}; its {@code generator} field names the Starlette
+ * and itsdangerous releases): we must read each one to the same session, and mint the identical cookie for the same
+ * session, key and time.
  */
 class StarletteVectorsTest {
 
+    static final String RESOURCE = "/vectors/starlette-session-cookies.json";
     private static final ObjectMapper JACKSON = new ObjectMapper();
 
     /** What each refused vector must report; a new vector without an entry here fails the test. */
@@ -47,10 +48,10 @@ class StarletteVectorsTest {
             Map.entry("literal null (what a cleared cookie holds)", DecodeStatus.MALFORMED));
 
     static JsonNode vectors() throws IOException {
-        String dir = System.getProperty("ifastapi.shared.dir");
-        assertThat(dir).as("system property ifastapi.shared.dir (surefire sets it to the shared folder)").isNotNull();
-        Path file = Path.of(dir, "vectors", "starlette-session-cookies.json");
-        return JACKSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        try (InputStream in = StarletteVectorsTest.class.getResourceAsStream(RESOURCE)) {
+            assertThat(in).as("test resource %s (re-mint it: scripts/README.md)", RESOURCE).isNotNull();
+            return JACKSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     static Map<String, Object> session(JsonNode node) {
@@ -61,7 +62,7 @@ class StarletteVectorsTest {
         return Clock.fixed(Instant.ofEpochSecond(epochSeconds), ZoneOffset.UTC);
     }
 
-    /** What Starlette 0.26.1's SessionMiddleware writes with its defaults; the middleware, not the codec, owns it. */
+    /** What Starlette's SessionMiddleware writes with its defaults; the middleware, not the codec, owns it. */
     private static String setCookieHeader(String cookie) {
         return "session=" + cookie + "; path=/; Max-Age=1209600; httponly; samesite=lax";
     }

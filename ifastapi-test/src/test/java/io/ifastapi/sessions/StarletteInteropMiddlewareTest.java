@@ -20,8 +20,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Cookies minted by the real Starlette ({@code shared/vectors/starlette-session-cookies.json}), end to end through
- * SessionMiddleware and a TestClient, with the middleware's clock frozen at the vector's time: a handler sees exactly
+ * Cookies minted by the real Starlette (the test resource {@code vectors/starlette-session-cookies.json}), end to end
+ * through SessionMiddleware and a TestClient, with the middleware's clock frozen at the vector's time: a handler sees exactly
  * the session Starlette stored, and a handler that stores that session sends exactly Starlette's Set-Cookie header.
  * StarletteVectorsTest checks the codec alone; this checks that nothing between the codec and the wire changes a byte.
  */

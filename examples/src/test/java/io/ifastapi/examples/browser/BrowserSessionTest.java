@@ -4,7 +4,6 @@ import io.ifastapi.IFastAPI;
 import io.ifastapi.json.Json;
 import io.ifastapi.http.Response;
 import io.ifastapi.examples.DemoApp;
-import io.ifastapi.examples.browser.WebDriverClient.Cookie;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.sessions.MemorySessionStore;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Cookie;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,8 +36,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sessions in a real browser: the demo app served by the real Jetty server, opened in headless Chromium through
- * chromedriver, for each session backend. Browsers are where the cookie's attributes (HttpOnly, SameSite, Path,
+ * Sessions in a real browser: the demo app served by the real Jetty server, opened in headless Chromium driven by
+ * Selenium through chromedriver, for each session backend. Browsers are where the cookie's attributes (HttpOnly, SameSite, Path,
  * Secure, Max-Age) and its 4 KB limit actually take effect; these tests show what Chromium does with each.
  *
  * <p>One Chromium serves the whole class; every test starts with no cookies. All servers listen on 127.0.0.1, and
@@ -49,12 +49,12 @@ class BrowserSessionTest {
     static final String SECRET_KEY = "6f1c2a9be04d7783c51e9f0a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e";
     static final Duration FOURTEEN_DAYS = Duration.ofDays(14);
 
-    static WebDriverClient browser;
+    static Browser browser;
     static final Map<String, Server> demos = new LinkedHashMap<>();
     static final List<Thread> stopping = new ArrayList<>();
 
     @BeforeAll
-    static void startDemos(WebDriverClient client) {
+    static void startDemos(Browser client) {
         browser = client;
         for (String backend : new String[] {"cookie", "encrypted", "memory"}) {
             IFastAPI app = DemoApp.create(Map.of("SECRET_KEY", SECRET_KEY, "SESSION_BACKEND", backend));
@@ -150,19 +150,19 @@ class BrowserSessionTest {
         assertThat(browser.documentCookie()).isEmpty();
         // ...while the browser holds it, with Starlette's attributes.
         Cookie session = browser.cookie("session").orElseThrow();
-        assertThat(session.httpOnly()).isTrue();
-        assertThat(session.sameSite()).isEqualTo("Lax");
-        assertThat(session.path()).isEqualTo("/");
-        assertThat(session.domain()).isEqualTo("127.0.0.1"); // host-only: no Domain attribute
-        assertThat(session.secure()).isFalse();
-        assertThat(session.expiry()).isBetween(now + FOURTEEN_DAYS.toSeconds() - 60,
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(session.getPath()).isEqualTo("/");
+        assertThat(session.getDomain()).isEqualTo("127.0.0.1"); // host-only: no Domain attribute
+        assertThat(session.isSecure()).isFalse();
+        assertThat(Browser.expiryEpochSecond(session)).isBetween(now + FOURTEEN_DAYS.toSeconds() - 60,
                 now + FOURTEEN_DAYS.toSeconds() + 60);
         switch (backend) {
             // Starlette's format, byte for byte: base64 of Python's json.dumps, a timestamp and a signature.
-            case "cookie" -> assertThat(session.value()).startsWith("eyJrZXkiOiAidmFsdWUifQ==.");
+            case "cookie" -> assertThat(session.getValue()).startsWith("eyJrZXkiOiAidmFsdWUifQ==.");
             // Nothing readable; a server-side session carries only a signed id.
-            case "encrypted" -> assertThat(session.value()).doesNotContain("eyJrZXkiOiAidmFsdWUifQ");
-            case "memory" -> assertThat(session.value()).hasSizeLessThan(120).doesNotContain("eyJ");
+            case "encrypted" -> assertThat(session.getValue()).doesNotContain("eyJrZXkiOiAidmFsdWUifQ");
+            case "memory" -> assertThat(session.getValue()).hasSizeLessThan(120).doesNotContain("eyJ");
             default -> throw new IllegalArgumentException(backend);
         }
     }
@@ -173,7 +173,7 @@ class BrowserSessionTest {
     @ValueSource(strings = {"cookie", "encrypted", "memory"})
     void sessionOverFourKilobytesFailsLoudlyAndTheBrowserKeepsItsCookie(String backend) throws Exception {
         open(demo(backend, "/set-session"));
-        String before = browser.cookie("session").orElseThrow().value();
+        String before = browser.cookie("session").orElseThrow().getValue();
 
         CapturedStderr err = new CapturedStderr();
         String page = err.during(() -> open(demo(backend, "/pad/5000")));
@@ -182,7 +182,7 @@ class BrowserSessionTest {
         if (backend.equals("memory")) {
             // A store keeps the data on the server: no limit, and the cookie is the same small signed id.
             assertThat(status).isEqualTo(200);
-            assertThat(browser.cookie("session").orElseThrow().value()).isEqualTo(before);
+            assertThat(browser.cookie("session").orElseThrow().getValue()).isEqualTo(before);
             assertThat(open(demo(backend, "/pad-length"))).isEqualTo("{\"pad\":5000,\"key\":\"value\"}");
             return;
         }
@@ -193,7 +193,7 @@ class BrowserSessionTest {
                 .containsPattern("The session cookie 'session' would be \\d{4} bytes, over the 4096 bytes browsers "
                         + "keep; they would drop it silently");
         // No Set-Cookie went out, so Chromium still has the previous session, and it still reads back.
-        assertThat(browser.cookie("session").orElseThrow().value()).isEqualTo(before);
+        assertThat(browser.cookie("session").orElseThrow().getValue()).isEqualTo(before);
         assertThat(open(demo(backend, "/get-session"))).isEqualTo("{\"key\":\"value\"}");
     }
 
@@ -208,13 +208,13 @@ class BrowserSessionTest {
         // The whole Set-Cookie header is at most 4096 bytes; without "=" and the attributes ("; path=/;
         // Max-Age=1209600; httponly; samesite=lax", 50 bytes in all) name and value are at most 4046, and come
         // within one base64 step (4 characters) of it. Chromium keeps all of it.
-        assertThat(session.nameAndValueLength()).isBetween(4046 - 3, 4046);
+        assertThat(Browser.nameAndValueLength(session)).isBetween(4046 - 3, 4046);
         // Chromium sends the whole cookie back: the server reads every byte of it.
         assertThat(open(demo(backend, "/pad-length"))).isEqualTo("{\"pad\":" + largest + ",\"key\":null}");
 
         new CapturedStderr().during(() -> open(demo(backend, "/pad/" + (largest + 1))));
         assertThat(browser.status()).isEqualTo(500);
-        assertThat(browser.cookie("session").orElseThrow().value()).isEqualTo(session.value());
+        assertThat(browser.cookie("session").orElseThrow().getValue()).isEqualTo(session.getValue());
     }
 
     /** The largest {@code /pad/{n}} the middleware accepts, found with a plain HTTP client (no cookies). */
@@ -256,7 +256,7 @@ class BrowserSessionTest {
             assertThat(open(url(server, "/raw/4096"))).isEqualTo("{\"sent\":4096}");
             assertThat(open(url(server, "/raw/4097"))).isEqualTo("{\"sent\":4097}");
             assertThat(browser.status()).isEqualTo(200);
-            assertThat(browser.cookies()).extracting(Cookie::name).containsExactly("big4096");
+            assertThat(browser.cookies()).extracting(Cookie::getName).containsExactly("big4096");
             assertThat(open(url(server, "/seen"))).isEqualTo("{\"cookies\":[\"big4096\"]}");
         });
     }
@@ -283,8 +283,8 @@ class BrowserSessionTest {
         withServer(app, server -> {
             open(url(server, "/app/set"));
             Cookie cookie = browser.cookie("session").orElseThrow();
-            assertThat(cookie.path()).isEqualTo("/app");
-            assertThat(cookie.httpOnly()).isTrue();
+            assertThat(cookie.getPath()).isEqualTo("/app");
+            assertThat(cookie.isHttpOnly()).isTrue();
 
             // Outside /app the browser does not send it: the handler there sees no cookie.
             assertThat(open(url(server, "/other"))).isEqualTo("{\"cookie\":null}");
@@ -313,16 +313,16 @@ class BrowserSessionTest {
             // http://127.0.0.1 is a secure context for Chromium (a loopback address is "potentially trustworthy"),
             // so it stores a Secure cookie set over plain http there, and sends it back over plain http.
             open(url(server, "/set"));
-            assertThat(browser.executeScript("return window.isSecureContext").asBoolean()).isTrue();
+            assertThat(browser.executeScript("return window.isSecureContext")).isEqualTo(true);
             Cookie cookie = browser.cookie("session").orElseThrow();
-            assertThat(cookie.secure()).isTrue();
-            assertThat(cookie.httpOnly()).isTrue();
+            assertThat(cookie.isSecure()).isTrue();
+            assertThat(cookie.isHttpOnly()).isTrue();
             assertThat(open(url(server, "/get"))).isEqualTo("{\"key\":\"value\"}");
 
             // http://localhost likewise (a separate cookie jar entry: another host name).
             browser.navigate("http://localhost:" + server.port() + "/set");
-            assertThat(browser.executeScript("return window.isSecureContext").asBoolean()).isTrue();
-            assertThat(browser.cookie("session").orElseThrow().secure()).isTrue();
+            assertThat(browser.executeScript("return window.isSecureContext")).isEqualTo(true);
+            assertThat(browser.cookie("session").orElseThrow().isSecure()).isTrue();
             assertThat(open("http://localhost:" + server.port() + "/get")).isEqualTo("{\"key\":\"value\"}");
         });
     }
@@ -345,13 +345,13 @@ class BrowserSessionTest {
         app.get("/raw-plain", request -> Response.json(Map.of("sent", true)).header("set-cookie", "plain=1; Path=/"));
 
         withServer(app, server -> {
-            String host = "http://" + WebDriverClient.INSECURE_HOST + ":" + server.port();
+            String host = "http://" + Browser.INSECURE_HOST + ":" + server.port();
             browser.navigate(host + "/raw-plain");
-            assertThat(browser.executeScript("return window.isSecureContext").asBoolean()).isFalse();
+            assertThat(browser.executeScript("return window.isSecureContext")).isEqualTo(false);
             browser.navigate(host + "/raw-secure");
             assertThat(browser.status()).isEqualTo(200);
             // Chromium stored the plain cookie and silently refused the Secure one.
-            assertThat(browser.cookies()).extracting(Cookie::name).containsExactly("plain");
+            assertThat(browser.cookies()).extracting(Cookie::getName).containsExactly("plain");
 
             CapturedStderr err = new CapturedStderr();
             assertThat(err.during(() -> open(host + "/set"))).isEqualTo("{\"message\":\"Session data set\"}");

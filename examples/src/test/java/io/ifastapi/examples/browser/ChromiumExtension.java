@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs a test class against a real headless Chromium, driven through chromedriver, and hands it a
- * {@link WebDriverClient} as a parameter (of a {@code @BeforeAll} method, a constructor or a test). The browser is
+ * Runs a test class against a real headless Chromium, driven by Selenium through chromedriver, and hands it a
+ * {@link Browser} as a parameter (of a {@code @BeforeAll} method, a constructor or a test). The browser is
  * started once per test class and closed after it.
  *
  * <p>The binaries are found from the environment ({@code CHROMIUM}, {@code CHROMEDRIVER}), then {@code PATH}, then
@@ -129,7 +129,7 @@ public final class ChromiumExtension implements ExecutionCondition, BeforeAllCal
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == WebDriverClient.class;
+        return parameter.getParameter().getType() == Browser.class;
     }
 
     @Override
@@ -141,14 +141,14 @@ public final class ChromiumExtension implements ExecutionCondition, BeforeAllCal
         Binaries binaries = binaries(context);
         Path log = Path.of("target", "browser", "chromedriver.log");
         // Closed by JUnit when the class's store is closed, after its @AfterAll methods (AutoCloseable store values).
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(WebDriverClient.class, key -> {
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(Browser.class, key -> {
             try {
-                return WebDriverClient.start(binaries.chromedriver(), binaries.chromium(), log);
-            } catch (IOException e) {
+                return Browser.start(binaries.chromedriver(), binaries.chromium(), log);
+            } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException("Could not start Chromium through chromedriver (log: "
                         + log.toAbsolutePath() + "): " + e.getMessage(), e);
             }
-        }, WebDriverClient.class);
+        }, Browser.class);
     }
 
     /** For tests of this class: locate with a given environment. */

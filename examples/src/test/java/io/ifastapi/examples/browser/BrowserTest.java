@@ -1,17 +1,17 @@
 package io.ifastapi.examples.browser;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The WebDriver client itself: it finds the browser, drives it, and leaves no process behind. */
-class WebDriverClientTest {
+/** The browser harness itself: it finds the browser, drives it, and leaves no process behind. */
+class BrowserTest {
 
     @Test
     void missingBinariesSayHowToInstallThem() {
@@ -25,28 +25,32 @@ class WebDriverClientTest {
     @ExtendWith(ChromiumExtension.class)
     void closeEndsChromiumAndChromedriver() throws IOException {
         var binaries = ChromiumExtension.locate(System::getenv);
-        WebDriverClient client = WebDriverClient.start(binaries.chromedriver(), binaries.chromium(), null);
+        Path seleniumCache = Path.of(System.getProperty("user.home"), ".cache", "selenium");
+        boolean cacheBefore = Files.exists(seleniumCache);
+        Browser browser = Browser.start(binaries.chromedriver(), binaries.chromium(), null);
         List<ProcessHandle> running;
-        Path workDir = client.workDir();
+        Path workDir = browser.workDir();
         try {
-            client.navigate("data:text/html,<p id=x>hello</p>");
-            assertThat(client.executeScript("return document.getElementById('x').textContent").asText())
-                    .isEqualTo("hello");
-            running = client.processes();
+            browser.navigate("data:text/html,<p id=x>hello</p>");
+            assertThat(browser.executeScript("return document.getElementById('x').textContent")).isEqualTo("hello");
+            running = browser.processes();
             // chromedriver, Chromium's browser process and at least one of its helpers (zygote, renderer...)
             assertThat(running).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(running.getFirst().info().command()).hasValue(binaries.chromedriver().toString());
         } finally {
-            client.close();
+            browser.close();
         }
-        assertThat(client.leftovers()).isEmpty();
-        assertThat(running).noneMatch(WebDriverClient::running);
-        assertThat(ProcessHandle.current().descendants().filter(WebDriverClient::running)
+        assertThat(browser.leftovers()).isEmpty();
+        assertThat(running).noneMatch(Browser::running);
+        assertThat(ProcessHandle.current().descendants().filter(Browser::running)
                 .map(p -> p.info().command().orElse("?"))).noneMatch(c -> c.contains("chrom"));
         // Nothing anywhere still names the temporary directory (Chromium's crash handler detaches from its parent).
         try (var all = ProcessHandle.allProcesses()) {
-            assertThat(all.filter(WebDriverClient::running)
+            assertThat(all.filter(Browser::running)
                     .map(p -> p.info().commandLine().orElse(""))).noneMatch(c -> c.contains(workDir.toString()));
         }
         assertThat(workDir).doesNotExist();
+        // The driver was given: Selenium Manager never ran (it keeps its downloads and metadata in ~/.cache/selenium).
+        assertThat(Files.exists(seleniumCache)).as(seleniumCache + " exists").isEqualTo(cacheBefore);
     }
 }
