@@ -3,7 +3,7 @@ io.ifastapi.params.PydanticCasesTest replays against the equivalent Java routes 
 
 Regenerate after changing the cases (the routes here and in ParamsCasesApp.java must stay twins):
     python=$(scripts/python-venv.sh)
-    $python scripts/pydantic-cases.py > ifastapi-core/src/test/resources/io/ifastapi/params/pydantic-cases.json
+    $python scripts/pydantic-cases.py > ifastapi-test/src/test/resources/io/ifastapi/params/pydantic-cases.json
 """
 import json
 import sys

@@ -201,19 +201,6 @@ public final class Response {
         return this;
     }
 
-    /** Drops the body but keeps the headers: what a HEAD request gets. */
-    public Response withoutBody() {
-        if (stream != null && !headers.contains("content-length")) {
-            body = bufferedBody();
-            headers.set("content-length", Integer.toString(body.length));
-        } else if (body != null && !headers.contains("content-length")) {
-            headers.set("content-length", Integer.toString(body.length));
-        }
-        this.body = new byte[0];
-        this.stream = null;
-        return this;
-    }
-
     /** Writes the body, whichever kind it is. */
     public void writeBody(OutputStream out) throws IOException {
         if (stream != null) {

@@ -5,16 +5,18 @@ import io.ifastapi.internal.BodyWaitBudget;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.http.Handler;
 import io.ifastapi.http.Headers;
+import io.ifastapi.http.HttpStatus;
 import io.ifastapi.http.Response;
 import io.ifastapi.http.URL;
+import io.ifastapi.server.AppInvoker;
+import io.ifastapi.server.HttpRules;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.QuietException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeoutException;
@@ -28,8 +30,6 @@ import java.util.function.Predicate;
  * code is fine here. A handler declaring NON_BLOCKING would make Jetty call it on the selector thread instead.
  */
 final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
-    private static final Logger LOG = LoggerFactory.getLogger(JettyAppHandler.class);
-
     /**
      * Jetty's idle timeout is meant for idle connections, but it also fires while the app is busy with no read or
      * write pending, and then fails the request: a handler that reads its body after a slow call gets a timeout
@@ -60,16 +60,7 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
         request.addIdleTimeoutListener(IGNORE_WHILE_HANDLING);
         RequestBodyStream body = new RequestBodyStream(request, new BodyWaitBudget(config));
         io.ifastapi.http.Request ours = toRequest(request, body);
-        Response answer;
-        try {
-            answer = app.handle(ours);
-        } catch (Exception e) { // IFastAPI turns failures into 500s itself; this guards against another Handler
-            LOG.error("Unhandled exception in {} for {}", app, ours, e);
-            answer = null;
-        }
-        if (answer == null) {
-            answer = Response.text("Internal Server Error", 500);
-        }
+        Response answer = AppInvoker.respond(app, ours); // a 500 if the app failed; a HEAD's body dropped
         if (!body.atEnd()) {
             // The app left (part of) the body unread: drop what has arrived. If more is still on its way, Jetty
             // marks the connection non-persistent now, before the response is committed, so the response says
@@ -105,9 +96,16 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
         response.setStatus(answer.status());
         HttpFields.Mutable fields = response.getHeaders();
         answer.headers().forEach(fields::add);
+        if (HttpRules.isHead(ours) && !fields.contains(HttpHeader.CONTENT_LENGTH)
+                && !HttpStatus.bodyless(answer.status())) {
+            // A HEAD whose length is unknown (AppInvoker did not run its stream): a last write would make Jetty say
+            // "Content-Length: 0", a lie about the GET. Committing the head first leaves the length unsaid.
+            response.write(false, null, Callback.from(() -> response.write(true, null, callback), callback::failed));
+            return;
+        }
         if (!answer.isStreaming()) {
-            // One write with last=true: Jetty sets Content-Length itself (unless the app did, or the status or a
-            // HEAD request forbids a body), so we never add it twice.
+            // One write with last=true: Jetty sets Content-Length itself (unless the app did, or the status
+            // forbids a body), so we never add it twice.
             byte[] body = answer.body();
             response.write(true, body == null || body.length == 0 ? null : ByteBuffer.wrap(body), callback);
             return;
@@ -118,11 +116,7 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
             out.finish();
             callback.succeeded();
         } catch (Throwable e) {
-            if (out.clientFailed()) {
-                LOG.debug("Client went away during the response to {}: {}", ours, e.toString());
-            } else {
-                LOG.error("The response body of {} failed; aborting the response", ours, e);
-            }
+            AppInvoker.bodyFailed(ours, e, out.clientFailed());
             // Not yet committed: Jetty answers 500. Committed: Jetty aborts the connection, so the client sees an
             // incomplete body rather than a truncated one passed off as complete. Quiet: we have logged it already.
             callback.failed(new QuietException.RuntimeException("Response body failed", e));

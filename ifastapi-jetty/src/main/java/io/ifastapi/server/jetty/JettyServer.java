@@ -1,6 +1,7 @@
 package io.ifastapi.server.jetty;
 
 import io.ifastapi.http.Handler;
+import io.ifastapi.server.RequestThreads;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.StartFailures;
@@ -79,7 +80,7 @@ public final class JettyServer implements Server {
         // virtual-thread executor Jetty also reserves no platform threads for "execute-produce-consume", the mode
         // that would run a blocking handler on a platform thread. Threads are named for logs and thread dumps; a
         // bare factory, not a thread-per-task ExecutorService, which would track every thread in a set for nothing.
-        ThreadFactory virtualThreads = Thread.ofVirtual().name("ifastapi-request-", 0).factory();
+        ThreadFactory virtualThreads = RequestThreads.factory();
         pool.setVirtualThreadsExecutor(task -> virtualThreads.newThread(task).start());
         org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server(pool);
 

@@ -1,7 +1,6 @@
 package io.ifastapi.server.jetty;
 
-import io.ifastapi.http.HttpStatus;
-import io.ifastapi.json.Json;
+import io.ifastapi.server.HttpRules;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -9,7 +8,6 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 
 /**
  * The body of the errors Jetty answers itself (malformed requests: 400, 414, 431, 505; 503 while shutting down; a
@@ -22,9 +20,8 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        String detail = code >= 500 || message == null || message.isBlank() ? HttpStatus.reason(code) : message;
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(Json.bytes(Map.of("detail", detail))), callback);
+        response.write(true, ByteBuffer.wrap(HttpRules.errorBody(code, message)), callback);
     }
 
     /** Every error has its JSON body, whatever the method (Jetty's default writes one for GET, POST and HEAD only). */

@@ -6,6 +6,7 @@ import io.ifastapi.http.Headers;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.http.URL;
+import io.ifastapi.server.AppInvoker;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpRequest;
@@ -51,16 +52,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
         Request ours = null;
         try {
             ours = toRequest();
-            Response answer;
-            try {
-                answer = connection.server().app().handle(ours);
-            } catch (Exception e) { // IFastAPI turns failures into 500s itself; this guards against another Handler
-                LOG.error("Unhandled exception in {} for {}", connection.server().app(), ours, e);
-                answer = null;
-            }
-            if (answer == null) {
-                answer = Response.text("Internal Server Error", 500);
-            }
+            Response answer = AppInvoker.respond(connection.server().app(), ours);
             if (body != null) {
                 body.close(); // drop what the app left unread
             }

@@ -1,7 +1,10 @@
 package io.ifastapi.server.netty;
 
 import io.ifastapi.http.Request;
+import io.ifastapi.http.HttpStatus;
 import io.ifastapi.http.Response;
+import io.ifastapi.server.AppInvoker;
+import io.ifastapi.server.HttpRules;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -32,11 +35,9 @@ final class ResponseWriter {
 
     void write(Response answer) {
         int status = answer.status();
-        boolean bodyless = Responses.bodyless(status);
-        boolean headRequest = "HEAD".equals(exchange.head.method());
-        if (headRequest && answer.isStreaming() && !bodyless) {
-            answer = answer.withoutBody(); // IFastAPI does this already; another Handler may not have
-        }
+        boolean bodyless = HttpStatus.bodyless(status);
+        // AppInvoker has dropped a HEAD's body (a streaming one never ran) and set its Content-Length when known
+        boolean headRequest = HttpRules.isHead(request);
         if ("close".equalsIgnoreCase(answer.headers().get("connection"))) {
             exchange.closeAfter = true;
         }
@@ -57,7 +58,7 @@ final class ResponseWriter {
 
     private static FullHttpResponse full(int status, byte[] body, HttpHeaders headers, boolean noBody) {
         int length = body == null ? 0 : body.length;
-        if (!Responses.bodyless(status) && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+        if (!noBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
             headers.setInt(HttpHeaderNames.CONTENT_LENGTH, length);
         }
         ByteBuf content = noBody || length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
@@ -71,11 +72,7 @@ final class ResponseWriter {
             answer.writeBody(out);
             out.finish();
         } catch (Throwable e) {
-            if (out.clientFailed()) {
-                LOG.debug("Client went away during the response to {}: {}", request, e.toString());
-            } else {
-                LOG.error("The response body of {} failed; aborting the response", request, e);
-            }
+            AppInvoker.bodyFailed(request, e, out.clientFailed());
             out.abort();
         }
     }

@@ -1,8 +1,7 @@
 package io.ifastapi.server.netty;
 
-import io.ifastapi.http.HttpStatus;
-import io.ifastapi.json.Json;
 import io.ifastapi.http.Response;
+import io.ifastapi.server.HttpRules;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -17,7 +16,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** Netty response heads from ours, and the JSON errors the adapter answers itself. */
 final class Responses {
@@ -53,22 +51,13 @@ final class Responses {
                 : new AsciiString(value.getBytes(StandardCharsets.ISO_8859_1), false);
     }
 
-    /** Whether a response with this status carries no body at all (RFC 9110: 1xx, 204, 304). */
-    static boolean bodyless(int status) {
-        return status < 200 || status == 204 || status == 304;
-    }
-
     static HttpResponseStatus status(int code) {
         return HttpResponseStatus.valueOf(code);
     }
 
-    /**
-     * FastAPI's {@code {"detail": "..."}}, as JsonErrorHandler gives for Jetty: a 4xx says what was wrong, a 5xx only
-     * its reason phrase, never an exception that may carry internals.
-     */
+    /** FastAPI's {@code {"detail": "..."}} ({@link HttpRules#errorBody}), as JsonErrorHandler gives for Jetty. */
     static FullHttpResponse error(int code, String detail, AsciiString date) {
-        String shown = code >= 500 || detail == null || detail.isBlank() ? HttpStatus.reason(code) : detail;
-        byte[] body = Json.bytes(Map.of("detail", shown));
+        byte[] body = HttpRules.errorBody(code, detail);
         HttpHeaders headers = HEADERS.newHeaders()
                 .add(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .add(HttpHeaderNames.CONTENT_LENGTH, body.length)

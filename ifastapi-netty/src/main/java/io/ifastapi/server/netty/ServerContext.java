@@ -1,6 +1,7 @@
 package io.ifastapi.server.netty;
 
 import io.ifastapi.http.Handler;
+import io.ifastapi.server.RequestThreads;
 import io.ifastapi.server.ServerConfig;
 
 import java.util.concurrent.ThreadFactory;
@@ -12,11 +13,7 @@ import java.util.concurrent.ThreadFactory;
 final class ServerContext {
     private final Handler app;
     private final ServerConfig config;
-    /**
-     * A bare factory rather than a thread-per-task executor, which would track every thread in a set for nothing.
-     * Named for logs and thread dumps, as Jetty's request threads are.
-     */
-    private final ThreadFactory requestThreads = Thread.ofVirtual().name("ifastapi-request-", 0).factory();
+    private final ThreadFactory requestThreads = RequestThreads.factory();
     private final HttpDate date = new HttpDate();
     private final InFlightRequests inFlight = new InFlightRequests();
     private volatile boolean draining;

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * <p><b>Transports.</b> By default the app is called in-process ({@code app.handle(request)}, no socket) at
+ * <p><b>Transports.</b> By default the app is called in-process (as a server calls it, no socket) at
  * {@value #DEFAULT_BASE_URL}, from client address {@code testclient:50000}, with the headers Starlette's client
  * sends ({@code host}, {@code accept: }&#42;/&#42;, {@code accept-encoding: gzip, deflate},
  * {@code connection: keep-alive}, {@code user-agent: testclient}). {@link #overNetwork(IFastAPI)} serves the app on

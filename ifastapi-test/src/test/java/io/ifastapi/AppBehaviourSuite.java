@@ -7,6 +7,7 @@ import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.http.SameSite;
 import io.ifastapi.http.SetCookie;
+import io.ifastapi.http.StreamingBody;
 import io.ifastapi.http.URL;
 import io.ifastapi.json.Json;
 import io.ifastapi.routing.Router;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -341,6 +343,48 @@ public abstract class AppBehaviourSuite {
             assertThat(head.header("x-extra")).isEqualTo("1");
             assertThat(head.header("content-length")).isEqualTo(get.header("content-length"))
                     .isEqualTo(Integer.toString(get.bytes().length));
+        }
+
+        /**
+         * A HEAD never runs a streaming body, however large the GET would be (50 MiB here): the writer records whether
+         * it ran. The Content-Length is the app's when it set one, else absent (known only by producing the content).
+         */
+        @Test
+        void headOnAStreamingResponseNeverRunsTheStream() {
+            int size = 50 * 1024 * 1024;
+            AtomicInteger runs = new AtomicInteger();
+            StreamingBody fiftyMiB = out -> {
+                runs.incrementAndGet();
+                byte[] chunk = new byte[64 * 1024];
+                for (int written = 0; written < size; written += chunk.length) {
+                    out.write(chunk);
+                }
+            };
+            var app = new IFastAPI();
+            app.get("/big", request -> Response.stream("application/octet-stream", fiftyMiB).header("X-Kind", "big"));
+            app.get("/sized", request -> Response.stream("application/octet-stream", fiftyMiB)
+                    .header("Content-Length", Integer.toString(size)));
+            app.get("/small", request -> Response.stream("text/plain; charset=utf-8", out -> {
+                runs.incrementAndGet();
+                out.write("ran".getBytes(StandardCharsets.UTF_8));
+            }));
+            TestClient client = client(app);
+
+            TestResponse head = client.head("/big");
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.bytes()).isEmpty();
+            assertThat(head.header("content-type")).isEqualTo("application/octet-stream");
+            assertThat(head.header("x-kind")).isEqualTo("big");
+            assertThat(head.header("content-length")).isNull();
+
+            TestResponse sized = client.head("/sized");
+            assertThat(sized.status()).isEqualTo(200);
+            assertThat(sized.bytes()).isEmpty();
+            assertThat(sized.header("content-length")).isEqualTo("52428800");
+
+            assertThat(runs).as("no HEAD ran the stream").hasValue(0);
+            assertThat(client.get("/small").text()).as("the same client and connection go on").isEqualTo("ran");
+            assertThat(runs).as("a GET does run it").hasValue(1);
         }
 
         @Test
