@@ -2,7 +2,8 @@
 """Replays the attacks of issue 10 against the built demo on loopback and prints a table.
 
 Cases: pipelining (1,000 and 10,000 GET /hello in one write on one connection: how many answered, in order),
-slowloris (N connections trickling a request head one byte a second: how many got 408 and when), and the
+slowloris (N connections trickling a request head one byte a second: how many got 408 and when), the session
+flood (one client creating 1.04x the memory store's capacity in new sessions: do logged-in users keep theirs), and the
 connection cap (more connections than ServerConfig.maxConnections: how many served at once, the rest waiting and
 served once others close, the server still answering afterwards, and how many "Connection limit reached" lines it
 logged). The server is started here with `ulimit -n` set to OPEN_FILES, so that its default maxConnections
@@ -10,9 +11,10 @@ logged). The server is started here with `ulimit -n` set to OPEN_FILES, so that 
 
 Usage: python3 bench/attack/attack.py            (from the repository root, after ./mvnw package)
 Environment: ADAPTER=netty|jetty (jetty needs bench/target/benchmarks.jar), HOST (127.0.0.1; loopback only),
-PORT (18000), SLOWLORIS (200 connections), OPEN_FILES (512). Standard library only; every step has a timeout, and
+PORT (18000), SLOWLORIS (200 connections), OPEN_FILES (512), FLOOD_CAPACITY (2000 sessions in the memory store). Standard library only; every step has a timeout, and
 the whole run takes about a minute.
 """
+import json
 import os
 import resource
 import socket
@@ -26,6 +28,7 @@ PORT = int(os.environ.get("PORT", "18000"))
 ADAPTER = os.environ.get("ADAPTER", "netty")
 SLOWLORIS = int(os.environ.get("SLOWLORIS", "200"))
 OPEN_FILES = int(os.environ.get("OPEN_FILES", "512"))
+FLOOD_CAPACITY = int(os.environ.get("FLOOD_CAPACITY", "2000"))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 if HOST not in ("127.0.0.1", "localhost", "::1"):
@@ -44,7 +47,9 @@ def start_server(log_path):
     def limit_files():
         resource.setrlimit(resource.RLIMIT_NOFILE, (OPEN_FILES, OPEN_FILES))
     log = open(log_path, "w")
-    env = dict(os.environ, HOST=HOST, PORT=str(PORT))
+    # Sessions in the memory store, small enough that the flood case fills it (the issue: 104,000 against 100,000)
+    env = dict(os.environ, HOST=HOST, PORT=str(PORT), SESSION_BACKEND="memory",
+               SESSION_MAX_SESSIONS=str(FLOOD_CAPACITY))
     proc = subprocess.Popen(server_command(), stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=limit_files)
     deadline = time.time() + 30
     while time.time() < deadline:
@@ -189,6 +194,20 @@ def connection_cap(log_path):
             "after: %d; %d log line(s); %d not connected" % (after, lines, not_connected)]
 
 
+def session_flood():
+    """One anonymous client writes 1.04x the memory store's capacity in new sessions; do 20 logged-in users keep
+    theirs? (session_flood.py does the requests.)"""
+    flood = FLOOD_CAPACITY * 104 // 100
+    start = time.time()
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "bench/attack/session_flood.py"), "--host", HOST,
+                          "--port", str(PORT), "--flood", str(flood), "--victims", "20", "--json"],
+                         capture_output=True, text=True, timeout=180)
+    result = json.loads(out.stdout)
+    return ["session flood: %d new sessions, memory store of %d" % (result["flood"], FLOOD_CAPACITY),
+            "%d/%d victims kept their session" % (result["survived"], result["victims"]),
+            "%.1f s" % (time.time() - start), "%d flood requests not 200" % result["flood_errors"]]
+
+
 def main():
     log_path = "/tmp/ifastapi-attack-%s.log" % ADAPTER
     proc = start_server(log_path)
@@ -198,7 +217,7 @@ def main():
         rows.append(pipelining(10_000))
         rows.append(slowloris(SLOWLORIS))
         rows.append(connection_cap(log_path))
-        # Session flood (issue 10, point 5) goes here: a case function returning [case, outcome, time, note].
+        rows.append(session_flood())
     finally:
         proc.terminate()
         try:

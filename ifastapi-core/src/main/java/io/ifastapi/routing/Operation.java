@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The one description of a route, built at registration and read by everyone (FastAPI's {@code Dependant}): the
@@ -51,53 +52,52 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
                 null);
     }
 
-    Operation withResponseModel(ResponseModel model) {
-        return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
-                includeInSchema, operationId, inputs, model);
+    /** A copy with some fields changed: {@code operation.with(o -> o.statusCode = 201)}. */
+    Operation with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
     }
 
     Operation withPath(String newPath) {
-        return new Operation(newPath, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
-                includeInSchema, operationId, inputs, responseModel);
+        return with(o -> o.path = newPath);
     }
 
-    Operation withStatusCode(int status) {
-        return new Operation(path, methods, endpoint, status, name, tags, summary, description, deprecated,
-                includeInSchema, operationId, inputs, responseModel);
-    }
+    /** The fields of an Operation being changed, for {@link #with}. */
+    static final class Draft {
+        String path;
+        Set<String> methods;
+        Endpoint endpoint;
+        int statusCode;
+        String name;
+        List<String> tags;
+        String summary;
+        String description;
+        boolean deprecated;
+        boolean includeInSchema;
+        String operationId;
+        RouteInputs inputs;
+        ResponseModel responseModel;
 
-    Operation withName(String newName) {
-        return new Operation(path, methods, endpoint, statusCode, newName, tags, summary, description, deprecated,
-                includeInSchema, operationId, inputs, responseModel);
-    }
+        private Draft(Operation o) {
+            path = o.path;
+            methods = o.methods;
+            endpoint = o.endpoint;
+            statusCode = o.statusCode;
+            name = o.name;
+            tags = o.tags;
+            summary = o.summary;
+            description = o.description;
+            deprecated = o.deprecated;
+            includeInSchema = o.includeInSchema;
+            operationId = o.operationId;
+            inputs = o.inputs;
+            responseModel = o.responseModel;
+        }
 
-    Operation withTags(List<String> newTags) {
-        return new Operation(path, methods, endpoint, statusCode, name, newTags, summary, description, deprecated,
-                includeInSchema, operationId, inputs, responseModel);
-    }
-
-    Operation withSummary(String newSummary) {
-        return new Operation(path, methods, endpoint, statusCode, name, tags, newSummary, description, deprecated,
-                includeInSchema, operationId, inputs, responseModel);
-    }
-
-    Operation withDescription(String newDescription) {
-        return new Operation(path, methods, endpoint, statusCode, name, tags, summary, newDescription, deprecated,
-                includeInSchema, operationId, inputs, responseModel);
-    }
-
-    Operation withDeprecated(boolean isDeprecated) {
-        return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, isDeprecated,
-                includeInSchema, operationId, inputs, responseModel);
-    }
-
-    Operation withIncludeInSchema(boolean include) {
-        return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
-                include, operationId, inputs, responseModel);
-    }
-
-    Operation withOperationId(String id) {
-        return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
-                includeInSchema, id, inputs, responseModel);
+        private Operation build() {
+            return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
+                    includeInSchema, operationId, inputs, responseModel);
+        }
     }
 }

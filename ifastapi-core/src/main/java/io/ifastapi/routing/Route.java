@@ -49,7 +49,7 @@ public final class Route implements RouteEntry {
 
     /** The status of the JSON response made from a plain return value, e.g. 201 for a create. */
     public Route statusCode(int status) {
-        return change(operation.withStatusCode(status));
+        return change(operation.with(o -> o.statusCode = status));
     }
 
     /**
@@ -66,40 +66,40 @@ public final class Route implements RouteEntry {
     }
 
     private Route response(Type model) {
-        return change(operation.withResponseModel(model == null ? null : ResponseModel.of(model)));
+        return change(operation.with(o -> o.responseModel = model == null ? null : ResponseModel.of(model)));
     }
 
     /** A name to find the route by (url building) and the base of its default OpenAPI operationId. */
     public Route name(String name) {
-        return change(operation.withName(name));
+        return change(operation.with(o -> o.name = name));
     }
 
     /** OpenAPI tags, replacing any set before. */
     public Route tags(String... tags) {
-        return change(operation.withTags(Arrays.asList(tags)));
+        return change(operation.with(o -> o.tags = Arrays.asList(tags)));
     }
 
     public Route summary(String summary) {
-        return change(operation.withSummary(summary));
+        return change(operation.with(o -> o.summary = summary));
     }
 
     /** A longer description (Markdown) for the docs. */
     public Route description(String description) {
-        return change(operation.withDescription(description));
+        return change(operation.with(o -> o.description = description));
     }
 
     public Route deprecated(boolean deprecated) {
-        return change(operation.withDeprecated(deprecated));
+        return change(operation.with(o -> o.deprecated = deprecated));
     }
 
     /** False leaves the route out of the OpenAPI document (it is still served). */
     public Route includeInSchema(boolean include) {
-        return change(operation.withIncludeInSchema(include));
+        return change(operation.with(o -> o.includeInSchema = include));
     }
 
     /** An explicit OpenAPI operationId instead of the generated one. */
     public Route operationId(String operationId) {
-        return change(operation.withOperationId(operationId));
+        return change(operation.with(o -> o.operationId = operationId));
     }
 
     /** The route's description as it stands: what the invoker runs and the docs show. */
