@@ -14,6 +14,7 @@ import io.ifastapi.http.Endpoint;
 import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Handler;
 import io.ifastapi.http.Middleware;
+import io.ifastapi.http.NonBlockingRoutes;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.params.JsonBody;
@@ -46,7 +47,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A request goes through, outermost first: server errors (500s), the user's middleware (the last added is the
  * outermost, as in Starlette), exception handling ({@link HTTPException} and registered handlers), then the router.
  */
-public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Holder {
+public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Holder, NonBlockingRoutes {
     /** 1 MiB, as Javalin's default: enough for JSON APIs, small enough that a flood of bodies cannot exhaust memory. */
     public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(IFastAPI.class);
@@ -63,6 +64,10 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
     private FormLimits formLimits = FormLimits.defaults();
     private JsonCodec json = JacksonJsonCodec.defaults();
     private ServerFactory serverFactory = ServerProviders.discovered();
+    private boolean nonBlockingByDefault;
+    /** Set with the stack: every middleware is non-blocking, and whether any route is. */
+    private boolean middlewareNonBlocking;
+    private boolean anyNonBlocking;
     private volatile Handler stack;
 
     // ----- routes -----
@@ -303,6 +308,34 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
         return formLimits;
     }
 
+    /**
+     * Makes every route that does not say otherwise ({@code route.nonBlocking(false)}) non-blocking: see
+     * {@link Route#nonBlocking()}. For an app whose handlers only compute (no JDBC, no HTTP calls, no sleeping): the
+     * Netty adapter runs its requests on the event loop, when every middleware is non-blocking too. Default false:
+     * every request on a virtual thread of its own, where blocking is safe.
+     */
+    public IFastAPI nonBlocking(boolean nonBlocking) {
+        if (stack != null) {
+            throw new IllegalStateException("Cannot change nonBlocking after the app has started handling requests; "
+                    + "set it before app.run() or the first request");
+        }
+        this.nonBlockingByDefault = nonBlocking;
+        return this;
+    }
+
+    @Override
+    public boolean hasNonBlockingRoutes() {
+        stack();
+        return anyNonBlocking;
+    }
+
+    /** True when the route of this request is non-blocking and so is every middleware of this app. */
+    @Override
+    public boolean runsNonBlocking(String method, String path) {
+        stack();
+        return middlewareNonBlocking && router.runsNonBlocking(method, path, nonBlockingByDefault);
+    }
+
     /** Starlette's redirect_slashes (default true): {@code /items/} redirects to {@code /items} when only that exists. */
     public IFastAPI redirectSlashes(boolean redirect) {
         router.redirectSlashes(redirect);
@@ -403,7 +436,9 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
                         inner = request -> m.handle(request, next);
                     }
                     current = new ServerErrorMiddleware(inner, this, exceptionHandlers);
-                    stack = current;
+                    middlewareNonBlocking = middleware.stream().allMatch(m -> m.nonBlocking());
+                    anyNonBlocking = middlewareNonBlocking && router.hasNonBlockingRoutes(nonBlockingByDefault);
+                    stack = current; // published last: the two flags above are read after reading it
                 }
             }
         }

@@ -11,8 +11,45 @@ package io.ifastapi.http;
  *     return response;
  * });
  * }</pre>
+ *
+ * <p>A middleware may block (a database, a session store over the network) unless it says otherwise with
+ * {@link #nonBlocking()}: routes that opt in to the event loop ({@code Route.nonBlocking()}) run there only when
+ * every middleware on their path says it never blocks (see docs/performance.md).
  */
 @FunctionalInterface
 public interface Middleware {
     Response handle(Request request, Handler next) throws Exception;
+
+    /**
+     * True when this middleware never blocks: no I/O, no waiting on locks held for long, only computation (CORS,
+     * GZip, cookie sessions). Then requests of non-blocking routes may run it on the server's event loop, where a
+     * blocking call would stall every connection of that loop. False (the safe default) keeps them on virtual
+     * threads.
+     */
+    default boolean nonBlocking() {
+        return false;
+    }
+
+    /**
+     * A function middleware declared non-blocking:
+     * {@code app.addMiddleware(Middleware.nonBlocking((request, next) -> next.handle(request).header("X-A", "1")))}.
+     */
+    static Middleware nonBlocking(Middleware middleware) {
+        return new Middleware() {
+            @Override
+            public Response handle(Request request, Handler next) throws Exception {
+                return middleware.handle(request, next);
+            }
+
+            @Override
+            public boolean nonBlocking() {
+                return true;
+            }
+
+            @Override
+            public String toString() {
+                return "nonBlocking(" + middleware + ")";
+            }
+        };
+    }
 }

@@ -101,6 +101,12 @@ public final class CORSMiddleware implements Middleware {
         return new Builder();
     }
 
+    /** Never blocks: header checks and writes only. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public Response handle(Request request, Handler next) throws Exception {
         String origin = request.header("origin");

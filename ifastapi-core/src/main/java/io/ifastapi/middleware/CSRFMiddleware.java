@@ -56,6 +56,12 @@ public final class CSRFMiddleware implements Middleware {
         return new Builder();
     }
 
+    /** Never blocks: compares a cookie with a header (or a form field of a body that has fully arrived). */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public Response handle(Request request, Handler next) throws Exception {
         if (SAFE_METHODS.contains(request.method()) || isExempt(request)) {

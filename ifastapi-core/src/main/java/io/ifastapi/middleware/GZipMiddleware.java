@@ -55,6 +55,12 @@ public final class GZipMiddleware implements Middleware {
         return new Builder();
     }
 
+    /** Never blocks: compresses in memory; a streaming body is compressed as it is written, on a virtual thread. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public Response handle(Request request, Handler next) throws Exception {
         String acceptEncoding = request.header("accept-encoding");

@@ -19,6 +19,12 @@ import io.ifastapi.http.URL;
  */
 public final class HTTPSRedirectMiddleware implements Middleware {
 
+    /** Never blocks: reads the URL only. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public Response handle(Request request, Handler next) throws Exception {
         URL url = request.url();

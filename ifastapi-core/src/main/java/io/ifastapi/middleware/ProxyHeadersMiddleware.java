@@ -24,6 +24,12 @@ public final class ProxyHeadersMiddleware implements Middleware {
         this.proxies = proxies;
     }
 
+    /** Never blocks: reads headers only. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public Response handle(Request request, Handler next) throws Exception {
         if (proxies.trusts(request.client())) {

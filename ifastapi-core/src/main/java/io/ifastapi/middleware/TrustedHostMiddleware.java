@@ -45,6 +45,12 @@ public final class TrustedHostMiddleware implements Middleware {
         return allowedHosts;
     }
 
+    /** Never blocks: reads the Host header only. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public Response handle(Request request, Handler next) throws Exception {
         if (allowAny) {

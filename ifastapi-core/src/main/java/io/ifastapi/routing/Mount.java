@@ -1,6 +1,7 @@
 package io.ifastapi.routing;
 
 import io.ifastapi.http.Handler;
+import io.ifastapi.http.NonBlockingRoutes;
 import io.ifastapi.internal.ServerRequest;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
@@ -54,6 +55,15 @@ public final class Mount implements RouteEntry {
         }
         String path = paths.findUrlPath(inner, params);
         return path == null ? null : prefix + path;
+    }
+
+    /** Whether the mounted app serves this request (its path is under the prefix) without blocking. */
+    boolean runsNonBlocking(String method, String path) {
+        return app instanceof NonBlockingRoutes routes && routes.runsNonBlocking(method, path.substring(prefix.length()));
+    }
+
+    boolean hasNonBlockingRoutes() {
+        return app instanceof NonBlockingRoutes routes && routes.hasNonBlockingRoutes();
     }
 
     public String prefix() {

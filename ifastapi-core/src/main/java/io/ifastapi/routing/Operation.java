@@ -30,11 +30,14 @@ import java.util.function.Consumer;
  * @param inputs          the declared inputs: parameters, body type, dependencies ({@link RouteInputs#NONE} when
  *                        the route declares none)
  * @param responseModel   the declared response type that shapes plain return values, or null for none
+ * @param nonBlocking     true: the route never blocks and may run on the server's event loop (FastAPI's
+ *                        {@code async def}); false: it may block and runs on a virtual thread (FastAPI's {@code def});
+ *                        null: as the app says ({@code IFastAPI.nonBlocking}), blocking unless told otherwise
  */
 public record Operation(String path, Set<String> methods, Endpoint endpoint, int statusCode, String name,
                         List<String> tags, String summary, String description, boolean deprecated,
                         boolean includeInSchema, String operationId, RouteInputs inputs,
-                        ResponseModel responseModel) {
+                        ResponseModel responseModel, Boolean nonBlocking) {
 
     public Operation {
         if (statusCode < 100 || statusCode > 599) {
@@ -49,7 +52,12 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
 
     static Operation of(String path, Set<String> methods, Endpoint endpoint, RouteInputs inputs) {
         return new Operation(path, methods, endpoint, 200, null, List.of(), null, null, false, true, null, inputs,
-                null);
+                null, null);
+    }
+
+    /** Whether the route runs without blocking, {@code byDefault} being the app's choice for routes that did not say. */
+    public boolean runsNonBlocking(boolean byDefault) {
+        return nonBlocking == null ? byDefault : nonBlocking;
     }
 
     /** A copy with some fields changed: {@code operation.with(o -> o.statusCode = 201)}. */
@@ -78,6 +86,7 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
         String operationId;
         RouteInputs inputs;
         ResponseModel responseModel;
+        Boolean nonBlocking;
 
         private Draft(Operation o) {
             path = o.path;
@@ -93,11 +102,12 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
             operationId = o.operationId;
             inputs = o.inputs;
             responseModel = o.responseModel;
+            nonBlocking = o.nonBlocking;
         }
 
         private Operation build() {
             return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
-                    includeInSchema, operationId, inputs, responseModel);
+                    includeInSchema, operationId, inputs, responseModel, nonBlocking);
         }
     }
 }

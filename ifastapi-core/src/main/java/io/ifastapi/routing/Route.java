@@ -102,6 +102,27 @@ public final class Route implements RouteEntry {
         return change(operation.with(o -> o.operationId = operationId));
     }
 
+    /**
+     * Declares that the handler never blocks (FastAPI's {@code async def}): no JDBC, no HTTP calls, no sleeping,
+     * no waiting on a lock held for long; computation, and the session of a cookie or memory backend, are fine.
+     * The Netty adapter then runs such a request (the middleware stack, the dependencies, the handler and any
+     * exception handler) on the event loop that read it, when its body has fully arrived and every middleware on its
+     * path is non-blocking too ({@code Middleware.nonBlocking()}); that saves the hand-off to a virtual thread and
+     * back. A call that blocks there stalls every connection of that event loop; with {@code app.debug(true)} the
+     * server warns, with the stack, when a handler holds the loop longer than 100 ms. See docs/performance.md.
+     */
+    public Route nonBlocking() {
+        return nonBlocking(true);
+    }
+
+    /**
+     * True as {@link #nonBlocking()}; false keeps this route on a virtual thread even when the app makes routes
+     * non-blocking by default ({@code IFastAPI.nonBlocking(true)}).
+     */
+    public Route nonBlocking(boolean nonBlocking) {
+        return change(operation.with(o -> o.nonBlocking = nonBlocking));
+    }
+
     /** The route's description as it stands: what the invoker runs and the docs show. */
     public Operation operation() {
         return operation;

@@ -4,6 +4,7 @@ import io.ifastapi.http.Endpoint;
 import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Handler;
 import io.ifastapi.http.Headers;
+import io.ifastapi.http.NonBlockingRoutes;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.params.BoundEndpoint;
@@ -32,7 +33,7 @@ import java.util.Set;
  * {@code redirectSlashes} (on by default) a path that matches only with or without a trailing slash is redirected
  * there (307).
  */
-public class Router implements Handler, UrlPaths {
+public class Router implements Handler, UrlPaths, NonBlockingRoutes {
     private final String prefix;
     private final List<RouteEntry> entries = new ArrayList<>();
     private final Map<String, Converter> converters = new HashMap<>();
@@ -339,6 +340,69 @@ public class Router implements Handler, UrlPaths {
             }
         }
         throw new HTTPException(404, "Not Found");
+    }
+
+    // ----- which requests run without blocking (Route.nonBlocking) -----
+
+    /** Mounted as an app of its own, a router's routes are blocking unless they say otherwise. */
+    @Override
+    public boolean hasNonBlockingRoutes() {
+        return hasNonBlockingRoutes(false);
+    }
+
+    @Override
+    public boolean runsNonBlocking(String method, String path) {
+        return runsNonBlocking(method, path, false);
+    }
+
+    /** Whether any route (or mounted app) runs without blocking; {@code byDefault} for routes that did not say. */
+    public boolean hasNonBlockingRoutes(boolean byDefault) {
+        for (RouteEntry entry : entries) {
+            boolean nonBlocking = switch (entry) {
+                case Route route -> route.operation().runsNonBlocking(byDefault);
+                case IncludedRoute included -> included.route().operation().runsNonBlocking(byDefault);
+                case Mount mount -> mount.hasNonBlockingRoutes();
+            };
+            if (nonBlocking) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the route that {@link #handle} would pick for this method and path runs without blocking. False when
+     * none would (a 404, 405 or redirect: rare, and the app's exception handlers may block).
+     */
+    public boolean runsNonBlocking(String method, String path, boolean byDefault) {
+        return switch (match(method, path)) {
+            case null -> false;
+            case Route route -> route.operation().runsNonBlocking(byDefault);
+            case IncludedRoute included -> included.route().operation().runsNonBlocking(byDefault);
+            case Mount mount -> mount.runsNonBlocking(method, path);
+        };
+    }
+
+    /** The entry {@link #handle} would run, found the same way, or null. */
+    private RouteEntry match(String method, String path) {
+        Index index = index();
+        int[] statics = index.statics(path);
+        int[] dynamic = index.dynamic(path);
+        for (int s = 0, d = 0; s < statics.length || d < dynamic.length; ) {
+            RouteEntry entry;
+            if (d >= dynamic.length || (s < statics.length && statics[s] < dynamic[d])) {
+                entry = index.entries[statics[s++]];
+            } else {
+                entry = index.entries[dynamic[d++]];
+                if (entry.matchPath(path) == null) {
+                    continue;
+                }
+            }
+            if (entry.acceptsMethod(method)) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     private boolean matchesAny(String path) {

@@ -38,6 +38,12 @@ final class CookieBackend implements SessionBackend {
         this.revocationTtl = revocationTtl;
     }
 
+    /** The cookie alone never blocks; a revocation list blocks when its store does. */
+    @Override
+    public boolean nonBlocking() {
+        return revocations == null || revocations.nonBlocking();
+    }
+
     @Override
     public SessionData load(String cookieValue, Commit commit, JsonCodec json) {
         DecodeResult result = codec.decode(cookieValue);

@@ -83,6 +83,12 @@ public final class MemorySessionStore implements SessionStore {
         this.origin = nanoTime.getAsLong();
     }
 
+    /** In memory, under one lock held for short critical sections: never blocks for long. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public Map<String, String> load(String id) {
         Objects.requireNonNull(id, "id");

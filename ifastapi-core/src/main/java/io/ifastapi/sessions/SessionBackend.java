@@ -22,6 +22,9 @@ interface SessionBackend {
      */
     String save(SessionData session, Commit commit, boolean rolling);
 
+    /** True when load and save never block (no store over the network): see {@code Middleware.nonBlocking()}. */
+    boolean nonBlocking();
+
     /** What load learnt that save needs: one per request, owned by the request's thread. */
     final class Commit {
         /** The cookie was accepted (authentic, not expired, known to the store). */

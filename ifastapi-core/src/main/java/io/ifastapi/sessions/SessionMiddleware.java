@@ -53,6 +53,15 @@ public final class SessionMiddleware implements Middleware {
         return new Builder();
     }
 
+    /**
+     * Cookie sessions never block, nor does a {@link MemorySessionStore}; a store over the network (Redis) does, and
+     * keeps requests that pass here on virtual threads.
+     */
+    @Override
+    public boolean nonBlocking() {
+        return backend.nonBlocking();
+    }
+
     @Override
     public Response handle(Request request, Handler next) throws Exception {
         String cookieValue = request.cookie(cookie.name());

@@ -92,6 +92,15 @@ public interface SessionStore extends AutoCloseable {
      */
     void delete(String id);
 
+    /**
+     * True when every method answers without I/O or long waits (an in-memory store), so that a SessionMiddleware
+     * over this store may run on the server's event loop for non-blocking routes. False by default: a store over
+     * the network (Redis, JDBC) blocks.
+     */
+    default boolean nonBlocking() {
+        return false;
+    }
+
     /** Releases connections and threads; a closed store must not be used again. */
     @Override
     default void close() {}

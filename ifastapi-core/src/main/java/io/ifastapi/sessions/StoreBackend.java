@@ -58,6 +58,11 @@ final class StoreBackend implements SessionBackend {
     }
 
     @Override
+    public boolean nonBlocking() {
+        return store.nonBlocking();
+    }
+
+    @Override
     public SessionData load(String cookieValue, Commit commit, JsonCodec json) {
         SessionIdSigner.Verified verified = signer.verify(cookieValue);
         if (verified == null) {

@@ -3,6 +3,8 @@ package io.ifastapi.server.netty;
 import io.ifastapi.internal.ServerRequest;
 import io.ifastapi.http.Address;
 import io.ifastapi.http.Headers;
+import io.ifastapi.http.HttpStatus;
+import io.ifastapi.http.NonBlockingRoutes;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
 import io.ifastapi.http.URL;
@@ -18,8 +20,9 @@ import java.util.Map;
 
 /**
  * One request and its response: created on the event loop when the request head arrives, then run on a virtual
- * thread of its own, where the app may block as it likes. Its response goes back through its connection, which
- * writes it on the event loop and, once it is written, moves on to the connection's next request.
+ * thread of its own, where the app may block as it likes, or, for a non-blocking route whose body has arrived, on
+ * the event loop itself ({@link ServerContext#dispatch(Exchange)}). Its response goes back through its connection,
+ * which writes it on the event loop and, once it is written, moves on to the connection's next request.
  *
  * <p>Fields marked "event loop" are only touched there; the others are set before the virtual thread starts.
  */
@@ -38,6 +41,8 @@ final class Exchange implements Runnable, ChannelFutureListener {
      * is delimited by closing); then by the event loop when it decides the connection closes after this response.
      */
     boolean closeAfter;
+    /** Built on the event loop to ask whether the request may run there; else null, built where it runs. */
+    private Request prepared;
 
     Exchange(HttpConnection connection, HttpRequest request, RequestHead head, RequestBody body) {
         this.connection = connection;
@@ -46,12 +51,24 @@ final class Exchange implements Runnable, ChannelFutureListener {
         this.body = body;
     }
 
+    /**
+     * Event loop: true when this request may run right here: everything it sent has arrived (so reading its body
+     * never waits) and the app says its route and middleware never block.
+     */
+    boolean mayRunOnLoop(NonBlockingRoutes routes) {
+        if (receiving) {
+            return false; // the body is still coming (or waits for 100 Continue): reading it would block the loop
+        }
+        prepared = toRequest();
+        return routes.runsNonBlocking(prepared.method(), prepared.path());
+    }
+
     /** The virtual thread: the app, then the response. Whatever happens, the exchange ends (written or aborted). */
     @Override
     public void run() {
         Request ours = null;
         try {
-            ours = toRequest();
+            ours = prepared != null ? prepared : toRequest();
             Response answer = AppInvoker.respond(connection.server().app(), ours);
             if (body != null) {
                 body.close(); // drop what the app left unread
@@ -64,6 +81,47 @@ final class Exchange implements Runnable, ChannelFutureListener {
             if (ours != null) {
                 ServerRequest.of(ours).complete(); // the response is out: uploads' temp files go, teardown runs
             }
+        }
+    }
+
+    /**
+     * The event loop, for a non-blocking route: the app runs here. A response in memory is handed to the connection
+     * as from a virtual thread; a streaming body is written from a virtual thread, as writing it waits for the
+     * client to read.
+     */
+    void runOnLoop() {
+        Request ours = prepared;
+        boolean handedOff = false;
+        try {
+            Response answer = AppInvoker.respond(connection.server().app(), ours);
+            if (body != null) {
+                body.close();
+            }
+            ResponseWriter writer = new ResponseWriter(this, ours);
+            if (answer.isStreaming() && !HttpStatus.bodyless(answer.status())) {
+                handedOff = true;
+                connection.server().dispatch(() -> writeFromVirtualThread(writer, answer, ours));
+                return;
+            }
+            writer.write(answer);
+        } catch (Throwable e) {
+            LOG.error("Failed to answer {}; closing the connection", ours, e);
+            connection.abort(this);
+        } finally {
+            if (!handedOff) {
+                ServerRequest.of(ours).complete();
+            }
+        }
+    }
+
+    private void writeFromVirtualThread(ResponseWriter writer, Response answer, Request ours) {
+        try {
+            writer.write(answer);
+        } catch (Throwable e) {
+            LOG.error("Failed to answer {}; closing the connection", ours, e);
+            connection.abort(this);
+        } finally {
+            ServerRequest.of(ours).complete();
         }
     }
 
@@ -84,6 +142,11 @@ final class Exchange implements Runnable, ChannelFutureListener {
             headers.add(HeaderNames.canonical(header.getKey()), header.getValue().toString());
         }
         return new ServerRequest(head.method(), url, headers, connection.clientAddress(), body);
+    }
+
+    @Override
+    public String toString() {
+        return head.method() + " " + request.uri();
     }
 
     /** Event loop: the last write of the response completed (or failed: the connection is then closed). */

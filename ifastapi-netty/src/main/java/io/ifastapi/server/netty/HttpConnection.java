@@ -38,7 +38,7 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * One HTTP/1.1 connection, on its event loop: it turns decoded messages into {@link Exchange}s, one at a time and in
  * order, and writes their responses. Only parsing and writing happen here; every request runs on its own virtual
- * thread.
+ * thread, but those of non-blocking routes ({@link ServerContext#dispatch(Exchange)}).
  *
  * <p>Ordering: while a request is in flight, the next pipelined request waits in {@link #pending}, the decoder
  * stops decoding ({@link RequestDecoder}: the rest stays as raw bytes, at most one read's worth) and the connection
