@@ -97,7 +97,8 @@ public final class NettyServer implements Server {
      */
     private static void quietLeakDetection() {
         if (System.getProperty("io.netty.leakDetection.level") == null
-                && System.getProperty("io.netty.leakDetectionLevel") == null) {
+                && System.getProperty("io.netty.leakDetectionLevel") == null
+                && ResourceLeakDetector.getLevel() == ResourceLeakDetector.Level.SIMPLE) { // nor set by code
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
     }
