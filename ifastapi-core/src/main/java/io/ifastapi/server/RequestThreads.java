@@ -1,10 +1,39 @@
 package io.ifastapi.server;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.ThreadFactory;
 
 /** The threads requests run on, in every adapter: one virtual thread per request, named for logs and dumps. */
 public final class RequestThreads {
+    /** The JVM's setting of how many carrier (platform) threads run virtual threads; default: one per CPU. */
+    public static final String PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
+    private static final Logger LOG = LoggerFactory.getLogger(RequestThreads.class);
+
     private RequestThreads() {
+    }
+
+    /**
+     * On a machine of at most two CPUs, runs virtual threads on one carrier thread instead of one per CPU, unless
+     * the JVM was told otherwise ({@code -Djdk.virtualThreadScheduler.parallelism=N}). Requests are short: with two
+     * carriers, each request wakes a parked carrier that spins, finds nothing more and parks again
+     * ({@code ForkJoinPool.deactivate}, a fifth of the CPU samples of /hello on two cores); one carrier stays busy.
+     * The cost: the virtual threads of the whole JVM share one core, so handlers that compute for long no longer
+     * run two at a time (the server's event loops still use every core). Effective only before the JVM's first
+     * virtual thread, which is why {@code IFastAPI.run()} calls it first; {@code app.start()} (embedding, tests)
+     * leaves the JVM as it is.
+     *
+     * @return true when it set the property
+     */
+    public static boolean oneCarrierOnSmallMachines() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (System.getProperty(PARALLELISM) != null || cpus > 2) {
+            return false;
+        }
+        System.setProperty(PARALLELISM, "1");
+        LOG.info("{} CPUs: virtual threads run on 1 carrier thread (-D{}=N to choose)", cpus, PARALLELISM);
+        return true;
     }
 
     /**
