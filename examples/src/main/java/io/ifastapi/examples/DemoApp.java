@@ -10,7 +10,12 @@ import java.util.Map;
 /**
  * The seed's demo: a session set on one page and read on another, plus a counter. Configured by the environment:
  * HOST, PORT (default 127.0.0.1:8000), SECRET_KEY, SESSION_BACKEND (cookie, encrypted, memory, redis; default
- * cookie) and REDIS_URL (for the redis backend).
+ * cookie), REDIS_URL (for the redis backend) and NON_BLOCKING.
+ *
+ * <p>Its handlers only compute, so they declare themselves non-blocking: with a cookie or memory session backend
+ * the Netty adapter answers them on its event loop; with Redis, whose store blocks, SessionMiddleware keeps them on
+ * virtual threads by itself. NON_BLOCKING=false keeps every request on a virtual thread (to compare; see
+ * docs/performance.md).
  */
 public final class DemoApp {
     private static final Map<String, String> HELLO = Map.of("message", "hello");
@@ -28,6 +33,7 @@ public final class DemoApp {
     public static IFastAPI create(Map<String, String> env) {
         IFastAPI app = new IFastAPI();
         app.addMiddleware(DemoSessions.middleware(env, app));
+        app.nonBlocking(!"false".equalsIgnoreCase(env.getOrDefault("NON_BLOCKING", "true").trim()));
 
         app.get("/hello", request -> HELLO);
 

@@ -204,6 +204,18 @@ class DemoAppTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"cookie", "encrypted", "memory"})
+    void theRoutesRunOnTheEventLoopWithABackendThatNeverBlocks(String backend) {
+        IFastAPI app = DemoApp.create(env("SECRET_KEY", SECRET, "SESSION_BACKEND", backend));
+        for (String path : Set.of("/hello", "/set-session", "/get-session", "/counter")) {
+            assertThat(app.runsNonBlocking("GET", path)).as(path).isTrue();
+        }
+        IFastAPI off = DemoApp.create(env("SECRET_KEY", SECRET, "SESSION_BACKEND", backend, "NON_BLOCKING", "false"));
+        assertThat(off.hasNonBlockingRoutes()).isFalse();
+        assertTheFourEndpoints(env("SECRET_KEY", SECRET, "SESSION_BACKEND", backend, "NON_BLOCKING", "false"));
+    }
+
     /** SESSION_BACKEND=redis against a real redis-server (skipped without one, except on CI). */
     @Nested
     class WithRedis {
@@ -217,6 +229,18 @@ class DemoAppTest {
         @Test
         void theFourEndpoints() {
             assertTheFourEndpoints(redisEnv());
+        }
+
+        @Test
+        void theRedisStoreKeepsTheRoutesOnVirtualThreads() throws Exception {
+            IFastAPI app = DemoApp.create(redisEnv());
+            app.startup(); // so that shutdown runs the hook that closes the store
+            try {
+                assertThat(app.hasNonBlockingRoutes()).isFalse();
+                assertThat(app.runsNonBlocking("GET", "/hello")).isFalse();
+            } finally {
+                app.shutdown();
+            }
         }
 
         @Test
