@@ -9,13 +9,15 @@
 #                                                 # JAR@MAIN: run that main class from the jar (Netty vs Jetty adapter)
 # Env:    ROUNDS (3) DURATION (10) WARMUP (5) ENDPOINTS ("hello get-session counter set-session") PORT (28500)
 #         JAVA_OPTS (-Xms1g -Xmx1g) JAVA_OPTS_A, JAVA_OPTS_B (per side; default JAVA_OPTS) QUIET_WAIT (30)
+#         ENV_A, ENV_B: extra VAR=value words for one side's demo, e.g. ENV_B="NON_BLOCKING=false"
+#         (the same jar on both sides with different settings: one lever at a time)
 # Loopback only; wrk bounded by -d and timeout; stops only the demos it started, by PID.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]] && { usage; exit 0; }
 (( $# == 2 )) && [[ -f "${1%@*}" && -f "${2%@*}" ]] || { usage >&2; exit 2; }
 abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
@@ -28,6 +30,7 @@ ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-5}"; PORT="
 ENDPOINTS="${ENDPOINTS:-hello get-session counter set-session}"
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"; QUIET_WAIT="${QUIET_WAIT:-30}"
 JAVA_OPTS_A="${JAVA_OPTS_A:-$JAVA_OPTS}"; JAVA_OPTS_B="${JAVA_OPTS_B:-$JAVA_OPTS}"
+ENV_A="${ENV_A:-}"; ENV_B="${ENV_B:-}"
 HOST=127.0.0.1
 LOG_DIR="$(mktemp -d /tmp/ifastapi-ab.XXXXXX)"
 RESULTS="$LOG_DIR/results.txt"   # jar endpoint rps us_per_req other_pct
@@ -40,10 +43,12 @@ trap stop_server EXIT
 
 for round in $(seq 1 "$ROUNDS"); do
   for label in A B; do
-    run="$JAVA_OPTS_A $RUN_A"; [[ "$label" == B ]] && run="$JAVA_OPTS_B $RUN_B"
+    run="$JAVA_OPTS_A $RUN_A"; envs="$ENV_A"
+    [[ "$label" == B ]] && { run="$JAVA_OPTS_B $RUN_B"; envs="$ENV_B"; }
     wait_for_quiet
     # shellcheck disable=SC2086 # $run is the launch arguments
-    PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" java $run >"$LOG_DIR/$label.$round.log" 2>&1 9>&- &
+    # shellcheck disable=SC2086 # $envs is a list of VAR=value words
+    env PORT="$PORT" HOST="$HOST" SECRET_KEY="$BENCH_SECRET_KEY" $envs java $run >"$LOG_DIR/$label.$round.log" 2>&1 9>&- &
     SERVER_PID=$!
     for _ in $(seq 1 600); do curl -s -o /dev/null --max-time 1 "http://$HOST:$PORT/hello" && break; sleep 0.1; done
     cookie=$(curl -s --max-time 5 -o /dev/null -D - "http://$HOST:$PORT/set-session" \
@@ -62,8 +67,9 @@ for round in $(seq 1 "$ROUNDS"); do
       n=$(awk '/requests in/ {print $1}' "$out"); rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
       us=$(awk -v d=$((c1 - c0)) -v t="$CLK_TCK" -v n="${n:-0}" 'BEGIN{ if (n > 0) printf "%.2f", d / t / n * 1e6; else print 0 }')
       other=$(awk -v d=$(( (s1 - s0) - (c1 - c0) - (w1 - w0) )) -v t="$CLK_TCK" -v s="$DURATION" 'BEGIN{printf "%.0f", d / t / s * 100}')
-      echo "$label $ep ${rps:-0} $us $other" >>"$RESULTS"
-      printf '  round %s %s /%-12s %7s req/s  %6s us/req  other CPU %s%%\n' "$round" "$label" "$ep" "${rps:-?}" "$us" "$other" >&2
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      echo "$label $ep ${rps:-0} $us $other $load" >>"$RESULTS"
+      printf '  round %s %s /%-12s %7s req/s  %6s us/req  other CPU %s%%  load %s\n' "$round" "$label" "$ep" "${rps:-?}" "$us" "$other" "$load" >&2
     done
     stop_server
   done
@@ -71,8 +77,11 @@ done
 
 echo "## A/B: $ROUNDS interleaved rounds, wrk -t1 -c64 -d${DURATION}s, $(date '+%Y-%m-%d %H:%M %Z')"
 echo
-echo "A = java $JAVA_OPTS_A $RUN_A"
-echo "B = java $JAVA_OPTS_B $RUN_B"
+echo "A = ${ENV_A:+$ENV_A }java $JAVA_OPTS_A $RUN_A"
+echo "B = ${ENV_B:+$ENV_B }java $JAVA_OPTS_B $RUN_B"
+echo
+echo "Load average (1 min) at the end of each measured run: $(awk '{print $6}' "$RESULTS" | sort -n | head -1) to $(awk '{print $6}' "$RESULTS" | sort -n | tail -1)."
+echo "The machine is shared with other builds: the figures are noisy; CPU us/req is the steadier one."
 echo
 echo "| endpoint | A req/s | B req/s | B/A req/s | A CPU us/req | B CPU us/req | B/A CPU | other CPU % (max) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
@@ -85,7 +94,7 @@ for ep in $ENDPOINTS; do
     printf "| /%s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %s |\n", e, ra, rb, (ra > 0 ? rb / ra : 0), ua, ub, (ua > 0 ? ub / ua : 0), o }'
 done
 echo
-echo "Every run (jar, endpoint, req/s, server CPU us/req, other CPU %):"
+echo "Every run (jar, endpoint, req/s, server CPU us/req, other CPU %, load average):"
 echo
 echo '```'
 sort -s -k1,1 "$RESULTS"
