@@ -186,6 +186,7 @@ fi
       target("ifastapi", "/hello", "netty-raw", 0.9, ">= 0.9x req/s")
       for (i = 1; i <= 4; i++) target("ifastapi", all[i], "fastapi-modern", 15, ">= 15x req/s")
       for (i = 1; i <= 4; i++) cpu_target("ifastapi", all[i], "vertx-cookie")
+      for (i = 2; i <= 4; i++) cpu_target("ifastapi-encrypted", all[i], "vertx-cookie")
       print ""
     }' "$RAW" <(sed 's/^| ifastapi |/| ifastapi-encrypted |/' "$RAW.enc" 2>/dev/null)
   echo "Wall time of bench/run.sh (build included): $(( $(date +%s) - T0 )) s."
