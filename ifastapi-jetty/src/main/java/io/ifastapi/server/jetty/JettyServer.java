@@ -19,7 +19,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The embedded server: Jetty 12's core API (no Servlet API), each request handled on its own virtual thread.
+ * The embedded server: Jetty 12's core API (no Servlet API), each request handled on its own virtual thread, also
+ * for routes declared non-blocking ({@code Route.nonBlocking()}): Jetty picks a thread by the handler's invocation
+ * type, one for the whole server, so it cannot move single routes onto its selector threads (the Netty adapter does).
  *
  * <p>Jetty parses HTTP and answers malformed requests itself, before the app sees them, with a {@code {"detail"}}
  * JSON body ({@link JsonErrorHandler}): 400 for a bad request line, header, Host or Content-Length, Content-Length
