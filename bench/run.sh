@@ -3,8 +3,8 @@
 # bare Netty) over HTTP, at steady state.
 #
 # Usage (from a fresh clone, next to ../shared):
-#   bench/run.sh                                  # every peer, 30 s warm-up per endpoint, ~25 min on a quiet machine
-#   REPEAT=3 bench/run.sh                         # the closing-note run: 3 measured runs per endpoint, median (~45 min)
+#   bench/run.sh                                  # every peer, 30 s warm-up per endpoint, about 25 min on a quiet machine
+#   REPEAT=3 bench/run.sh                         # the closing-note run: 3 measured runs per endpoint, median (about 40 min)
 #   PEERS="ifastapi vertx-cookie netty-raw" WARMUP=10 bench/run.sh   # a subset, shorter warm-up
 #   ADAPTER=jetty bench/run.sh                    # the same demo served by the Jetty adapter (io.ifastapi.bench.JettyDemo)
 #
