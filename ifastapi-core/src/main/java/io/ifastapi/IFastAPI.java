@@ -22,7 +22,6 @@ import io.ifastapi.params.TypedEndpoint;
 import io.ifastapi.routing.Route;
 import io.ifastapi.routing.Router;
 import io.ifastapi.routing.UrlPaths;
-import io.ifastapi.server.RequestThreads;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.ServerFactory;
@@ -461,12 +460,9 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
      * Serves until SIGTERM or Ctrl-C, then stops gracefully: no new connections, in-flight requests finish (up to
      * the config's grace period), shutdown hooks run. A JVM shutdown hook does the stopping; this method returns once
      * it is done, or when the server is stopped some other way (then the hook is removed). As any JVM, the process
-     * then exits with status 143 after SIGTERM (128 + 15) and 130 after Ctrl-C. On a machine of one or two CPUs it
-     * first runs virtual threads on one carrier thread, unless the JVM was given
-     * {@code -Djdk.virtualThreadScheduler.parallelism} ({@link RequestThreads#oneCarrierOnSmallMachines()}).
+     * then exits with status 143 after SIGTERM (128 + 15) and 130 after Ctrl-C.
      */
     public void run(ServerConfig config) {
-        RequestThreads.oneCarrierOnSmallMachines(); // this process is the server: tune the JVM it owns
         Server server = start(config);
         Thread hook = new Thread(server::stop, "ifastapi-shutdown");
         try {

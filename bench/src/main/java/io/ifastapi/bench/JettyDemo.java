@@ -16,6 +16,7 @@ public final class JettyDemo {
     }
 
     public static void main(String[] args) {
+        io.ifastapi.server.RequestThreads.oneCarrierOnSmallMachines(); // as the demo's own main
         Map<String, String> env = System.getenv();
         DemoApp.create(env).server(JettyServer::start).run(ServerConfig.fromEnvironment(env));
     }

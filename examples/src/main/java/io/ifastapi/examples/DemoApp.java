@@ -2,6 +2,7 @@ package io.ifastapi.examples;
 
 import io.ifastapi.IFastAPI;
 import io.ifastapi.json.Json;
+import io.ifastapi.server.RequestThreads;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.http.Session;
 
@@ -15,7 +16,8 @@ import java.util.Map;
  * <p>Its handlers only compute, so they declare themselves non-blocking: with a cookie or memory session backend
  * the Netty adapter answers them on its event loop; with Redis, whose store blocks, SessionMiddleware keeps them on
  * virtual threads by itself. NON_BLOCKING=false keeps every request on a virtual thread (to compare; see
- * docs/performance.md).
+ * docs/performance.md). As a launcher that owns its JVM, main runs virtual threads on one carrier thread on machines
+ * of one or two CPUs ({@link RequestThreads#oneCarrierOnSmallMachines()}).
  */
 public final class DemoApp {
     private static final Map<String, String> HELLO = Map.of("message", "hello");
@@ -25,6 +27,8 @@ public final class DemoApp {
     }
 
     public static void main(String[] args) {
+        // Before any virtual thread exists: one carrier on a 1-2 CPU machine, unless the JVM flag says otherwise.
+        RequestThreads.oneCarrierOnSmallMachines();
         Map<String, String> env = System.getenv();
         create(env).run(ServerConfig.fromEnvironment(env));
     }

@@ -19,10 +19,12 @@ public final class RequestThreads {
      * the JVM was told otherwise ({@code -Djdk.virtualThreadScheduler.parallelism=N}). Requests are short: with two
      * carriers, each request wakes a parked carrier that spins, finds nothing more and parks again
      * ({@code ForkJoinPool.deactivate}, a fifth of the CPU samples of /hello on two cores); one carrier stays busy.
-     * The cost: the virtual threads of the whole JVM share one core, so handlers that compute for long no longer
-     * run two at a time (the server's event loops still use every core). Effective only before the JVM's first
-     * virtual thread, which is why {@code IFastAPI.run()} calls it first; {@code app.start()} (embedding, tests)
-     * leaves the JVM as it is.
+     *
+     * <p>The cost: the virtual threads of the whole JVM share one core, so handlers that compute for long no longer
+     * run two at a time (the server's event loops still use every core), and a virtual thread that spins waiting for
+     * another (a busy-wait loop that never blocks) now waits forever. It takes effect only if called before the
+     * JVM's first virtual thread, so a launcher calls it first thing in {@code main}, as the demo does; the framework
+     * never calls it, since it changes the whole JVM.
      *
      * @return true when it set the property
      */

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one-carrier default of IFastAPI.run(): only on small machines, never over what the JVM was told. */
+/** The demo launcher's one-carrier default: only on small machines, never over what the JVM was told. */
 class RequestThreadsTest {
 
     @Test
