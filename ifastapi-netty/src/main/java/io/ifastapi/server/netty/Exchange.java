@@ -59,8 +59,14 @@ final class Exchange implements Runnable, ChannelFutureListener {
         if (receiving) {
             return false; // the body is still coming (or waits for 100 Continue): reading it would block the loop
         }
-        prepared = toRequest();
-        return routes.runsNonBlocking(prepared.method(), prepared.path());
+        try {
+            prepared = toRequest();
+            return routes.runsNonBlocking(prepared.method(), prepared.path());
+        } catch (RuntimeException e) { // not the loop's to handle: run() meets it again, on a virtual thread
+            LOG.debug("Could not tell whether {} is non-blocking: {}", request.uri(), e.toString());
+            prepared = null;
+            return false;
+        }
     }
 
     /** The virtual thread: the app, then the response. Whatever happens, the exchange ends (written or aborted). */
