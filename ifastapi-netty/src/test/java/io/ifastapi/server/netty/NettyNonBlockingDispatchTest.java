@@ -2,6 +2,7 @@ package io.ifastapi.server.netty;
 
 import io.ifastapi.IFastAPI;
 import io.ifastapi.http.Middleware;
+import io.ifastapi.json.Json;
 import io.ifastapi.http.Response;
 import io.ifastapi.server.ServerFactory;
 import io.ifastapi.server.ServerTestBase;
@@ -53,7 +54,7 @@ class NettyNonBlockingDispatchTest extends ServerTestBase {
     void aNonBlockingRouteRunsOnTheEventLoopAndABlockingOneOnAVirtualThread() throws Exception {
         app.get("/loop", request -> where()).nonBlocking();
         app.get("/blocking", request -> where());
-        app.post("/loop", request -> Map.of("echo", request.text(), "virtual", Thread.currentThread().isVirtual()))
+        app.post("/loop", request -> Json.object("echo", request.text(), "virtual", Thread.currentThread().isVirtual()))
                 .nonBlocking();
         start();
 
@@ -74,7 +75,7 @@ class NettyNonBlockingDispatchTest extends ServerTestBase {
 
     @Test
     void aBodyThatHasNotArrivedKeepsTheRequestOnAVirtualThread() throws Exception {
-        app.post("/loop", request -> Map.of("echo", request.text(), "virtual", Thread.currentThread().isVirtual()))
+        app.post("/loop", request -> Json.object("echo", request.text(), "virtual", Thread.currentThread().isVirtual()))
                 .nonBlocking();
         start();
         try (var raw = raw()) {
@@ -88,7 +89,7 @@ class NettyNonBlockingDispatchTest extends ServerTestBase {
 
     @Test
     void pipelinedNonBlockingRequestsAreAnsweredInOrder() throws Exception {
-        app.get("/loop/{n}", request -> Map.of("n", (Object) request.pathParam("n"),
+        app.get("/loop/{n}", request -> Json.object("n", request.pathParam("n"),
                 "virtual", Thread.currentThread().isVirtual())).nonBlocking();
         start();
         try (var raw = raw()) {
@@ -118,7 +119,7 @@ class NettyNonBlockingDispatchTest extends ServerTestBase {
         app.get("/counter", request -> {
             long n = request.session().getLong("n", 0) + 1;
             request.session().put("n", n);
-            return Map.of("n", n, "virtual", Thread.currentThread().isVirtual());
+            return Json.object("n", n, "virtual", Thread.currentThread().isVirtual());
         }).nonBlocking();
         start();
         var first = get("/counter");
