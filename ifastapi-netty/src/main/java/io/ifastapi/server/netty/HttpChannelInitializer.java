@@ -68,7 +68,8 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 http1(channel);
             }
         } else if (h2c) {
-            channel.pipeline().addLast("h2c-detector", new PriorKnowledgeDetector(this));
+            channel.pipeline().addLast("h2c-detector", new PriorKnowledgeDetector(this,
+                    server.config().headTimeout().toNanos()));
         } else {
             http1(channel);
         }

@@ -7,6 +7,8 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * On a plain port: a connection that opens with the HTTP/2 client preface ({@code PRI * HTTP/2.0...}) speaks h2c
@@ -17,9 +19,13 @@ final class PriorKnowledgeDetector extends ByteToMessageDecoder {
     private static final ByteBuf PREFACE = Http2CodecUtil.connectionPrefaceBuf();
 
     private final HttpChannelInitializer pipelines;
+    private final long headTimeoutNanos;
+    /** While the first bytes look like the preface but are not all there: the head timeout still applies. */
+    private ScheduledFuture<?> deadline;
 
-    PriorKnowledgeDetector(HttpChannelInitializer pipelines) {
+    PriorKnowledgeDetector(HttpChannelInitializer pipelines, long headTimeoutNanos) {
         this.pipelines = pipelines;
+        this.headTimeoutNanos = headTimeoutNanos;
     }
 
     @Override
@@ -27,11 +33,19 @@ final class PriorKnowledgeDetector extends ByteToMessageDecoder {
         int length = Math.min(in.readableBytes(), PREFACE.readableBytes());
         if (ByteBufUtil.equals(PREFACE, PREFACE.readerIndex(), in, in.readerIndex(), length)) {
             if (length < PREFACE.readableBytes()) {
+                if (deadline == null && headTimeoutNanos > 0) { // no trickling the preface byte by byte
+                    deadline = ctx.executor().schedule(() -> {
+                        ctx.close();
+                    }, headTimeoutNanos, TimeUnit.NANOSECONDS);
+                }
                 return; // so far it looks like the preface: wait for the rest
             }
             pipelines.http2(ctx.pipeline());
         } else {
             pipelines.http1(ctx.channel());
+        }
+        if (deadline != null) {
+            deadline.cancel(false);
         }
         ctx.pipeline().remove(this); // hands the buffered bytes to the decoder just added
     }
