@@ -170,6 +170,36 @@ public abstract class EventStreamSuite {
         assertThat(callbackRan.await(5, TimeUnit.SECONDS)).as("onClose ran").isTrue();
     }
 
+    /** A real close, at once: the JDK client above closes its connection lazily, after seconds. */
+    @org.junit.jupiter.api.Test
+    void aClosedSocketIsFoundByTheNextSend() throws Exception {
+        CountDownLatch producerDone = new CountDownLatch(1);
+        IFastAPI app = new IFastAPI();
+        app.get("/events", request -> EventSourceResponse.of(Duration.ZERO, sink -> {
+            try {
+                for (int i = 0; ; i++) {
+                    sink.send(Map.of("i", i));
+                    Thread.sleep(20);
+                }
+            } finally {
+                producerDone.countDown();
+            }
+        }));
+        URI uri = serve(app, Protocol.HTTP_1_1, "/events");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(reader.readLine()).startsWith("HTTP/1.1 200");
+            for (String line; (line = reader.readLine()) != null && !line.contains("data:"); ) {
+                // head, then the first chunk
+            }
+        }
+        // one or two sends after the close (about 20 ms on an idle machine); 5 s is slack for a loaded one
+        assertThat(producerDone.await(5, TimeUnit.SECONDS)).as("the producer stopped soon after the close").isTrue();
+    }
+
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void aWaitingProducerIsInterruptedWhenTheClientLeaves(Protocol protocol) throws Exception {
