@@ -27,8 +27,25 @@ final class NettyTls {
     private NettyTls() {
     }
 
-    /** OpenSSL (BoringSSL) when netty-tcnative is present and loads, else the JDK. */
+    /** Chooses the engine without code: {@code -Dio.ifastapi.netty.tls=jdk} (or {@code openssl}). */
+    static final String PROVIDER_PROPERTY = "io.ifastapi.netty.tls";
+
+    /**
+     * The {@value #PROVIDER_PROPERTY} system property when set; else OpenSSL (BoringSSL) when netty-tcnative is
+     * present and loads, else the JDK.
+     */
     static SslProvider defaultProvider() {
+        String chosen = System.getProperty(PROVIDER_PROPERTY, "").trim();
+        if (chosen.equalsIgnoreCase("jdk")) {
+            return SslProvider.JDK;
+        }
+        if (chosen.equalsIgnoreCase("openssl")) {
+            return SslProvider.OPENSSL;
+        }
+        if (!chosen.isEmpty()) {
+            throw new IllegalStateException("-D" + PROVIDER_PROPERTY + "=" + chosen + " is not a TLS engine: use jdk "
+                    + "or openssl (openssl needs netty-tcnative-boringssl-static on the class path)");
+        }
         try {
             return OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
         } catch (LinkageError noTcnative) {
