@@ -9,4 +9,9 @@ class JettyTlsAndHttp2Test extends TlsAndHttp2Suite {
     protected ServerFactory serverFactory() {
         return JettyServer::start;
     }
+
+    @Override
+    protected boolean upgradesToH2c() {
+        return true;
+    }
 }

@@ -10,4 +10,9 @@ class NettyJdkTlsAndHttp2Test extends TlsAndHttp2Suite {
     protected ServerFactory serverFactory() {
         return NettyServer.factory(SslProvider.JDK);
     }
+
+    @Override
+    protected boolean upgradesToH2c() {
+        return false;
+    }
 }

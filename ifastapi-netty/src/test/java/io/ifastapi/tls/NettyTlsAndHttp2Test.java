@@ -9,4 +9,9 @@ class NettyTlsAndHttp2Test extends TlsAndHttp2Suite {
     protected ServerFactory serverFactory() {
         return NettyServer::start;
     }
+
+    @Override
+    protected boolean upgradesToH2c() {
+        return false;
+    }
 }

@@ -42,6 +42,9 @@ public abstract class TlsAndHttp2Suite {
 
     protected abstract ServerFactory serverFactory();
 
+    /** Whether the adapter switches to h2c on an HTTP/1.1 {@code Upgrade: h2c} request (Jetty does, Netty not). */
+    protected abstract boolean upgradesToH2c();
+
     @AfterEach
     void stopServers() {
         servers.forEach(Server::stop);
@@ -214,6 +217,36 @@ public abstract class TlsAndHttp2Suite {
         Curl.Result http1 = Curl.run("--http1.1", url);
         assertThat(http1.version()).isEqualTo("1.1");
         assertThat(http1.body()).contains("\"scheme\":\"http\"");
+    }
+
+    @Test
+    void streamedAndHeadResponsesOverCurlH2c() throws Exception {
+        IFastAPI app = echoApp();
+        app.get("/stream", request -> Response.stream("text/plain", out -> {
+            for (int i = 0; i < 3; i++) {
+                out.write(("part " + i + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        }));
+        Server server = serve(app, ServerConfig.defaults().port(0));
+        String base = "http://127.0.0.1:" + server.port();
+        // curl refuses HTTP/1-only headers (Transfer-Encoding, Connection) in an HTTP/2 response
+        Curl.Result streamed = Curl.run("--http2-prior-knowledge", base + "/stream");
+        assertThat(streamed.exitCode()).isZero();
+        assertThat(streamed.version()).isEqualTo("2");
+        assertThat(streamed.body()).isEqualTo("part 0\npart 1\npart 2\n");
+        Curl.Result head = Curl.run("--http2-prior-knowledge", "--head", base + "/url");
+        assertThat(head.exitCode()).isZero();
+        assertThat(head.body()).startsWith("HTTP/2 200").contains("content-length:");
+    }
+
+    @Test
+    void h2cUpgradeFromHttp1() throws Exception {
+        Server server = serve(echoApp(), ServerConfig.defaults().port(0));
+        Curl.Result result = Curl.run("--http2", "http://127.0.0.1:" + server.port() + "/url"); // Upgrade: h2c
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.body()).contains("\"scheme\":\"http\"");
+        assertThat(result.version()).isEqualTo(upgradesToH2c() ? "2" : "1.1");
     }
 
     @Test
