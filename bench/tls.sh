@@ -3,7 +3,7 @@
 # /hello over loopback with wrk.
 #
 # Usage: bench/tls.sh            (after ./mvnw package, which builds examples/target/ifastapi-demo.jar)
-# Env: DURATION (10 s per run, at most 25), WARMUP (10 s), CONNECTIONS (16), JAVA_OPTS (-Xms512m -Xmx512m).
+# Env: DURATION (10 s per run, at most 25), WARMUP (20 s, half keep-alive, half handshakes), CONNECTIONS (16), JAVA_OPTS (-Xms512m -Xmx512m).
 # Per engine: a warm-up, then keep-alive req/s (TLS session set up once per connection) and new connections per
 # second (wrk with Connection: close: every request pays a full TLS 1.3 handshake; wrk does not resume sessions).
 # A self-signed EC P-256 certificate is made with keytool in a temporary directory. The tcnative jars come from
@@ -14,7 +14,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 JAVA_HOME="$(find_jdk)"; export PATH="$JAVA_HOME/bin:$PATH"
-DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-10}"; CONNECTIONS="${CONNECTIONS:-16}"
+DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-20}"; CONNECTIONS="${CONNECTIONS:-16}"
 (( DURATION <= 25 && WARMUP <= 25 )) || { echo "DURATION and WARMUP are at most 25 s" >&2; exit 2; }
 JAR="$ROOT/examples/target/ifastapi-demo.jar"
 [[ -f "$JAR" ]] || { echo "No $JAR: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
@@ -38,7 +38,10 @@ for engine in jdk openssl; do
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -skf "https://127.0.0.1:$PORT/hello" >/dev/null 2>&1 && break; sleep 0.2; done
   grep -o "TLS by [A-Za-z]*" "$DIR/$engine.log" >&2 || { cat "$DIR/$engine.log" >&2; exit 1; }
-  timeout $((WARMUP + 10)) wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "https://127.0.0.1:$PORT/hello" >/dev/null
+  # warm both paths up: requests on open connections, and handshakes
+  timeout $((WARMUP + 10)) wrk -t1 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" "https://127.0.0.1:$PORT/hello" >/dev/null
+  timeout $((WARMUP + 10)) wrk -t1 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" -H "Connection: close" \
+    "https://127.0.0.1:$PORT/hello" >/dev/null
   keep=$(timeout $((DURATION + 10)) wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "https://127.0.0.1:$PORT/hello" \
     | awk '/Requests\/sec/ {print $2}')
   fresh=$(timeout $((DURATION + 10)) wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -H "Connection: close" \
