@@ -250,6 +250,24 @@ public abstract class TlsAndHttp2Suite {
     }
 
     @Test
+    void anIdleHttp2ConnectionIsClosed() throws Exception {
+        Server server = serve(echoApp(), ServerConfig.defaults().port(0).idleTimeout(Duration.ofMillis(500)));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII)); // h2c preface
+            out.write(new byte[]{0, 0, 0, 4, 0, 0, 0, 0, 0}); // an empty SETTINGS frame
+            out.flush();
+            long start = System.nanoTime();
+            InputStream in = socket.getInputStream();
+            while (in.read() != -1) {
+                // the server's SETTINGS, its ACK, then GOAWAY when the idle timeout closes the connection
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
     void h2cCanBeTurnedOff() throws Exception {
         Server server = serve(echoApp(), ServerConfig.defaults().port(0).h2c(false));
         Curl.Result result = Curl.run("--http2-prior-knowledge", "http://127.0.0.1:" + server.port() + "/url");
