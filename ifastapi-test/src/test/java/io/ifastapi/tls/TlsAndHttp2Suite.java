@@ -116,6 +116,20 @@ public abstract class TlsAndHttp2Suite {
     }
 
     @Test
+    void cbcAndSha1SuitesAreRefused() throws Exception {
+        Server server = serve(echoApp(), certs().serverConfig());
+        String url = https(server, "/url");
+        String ca = certs().certFile().toString();
+        Curl.Result weak = Curl.run("--tlsv1.2", "--tls-max", "1.2", "--ciphers", "ECDHE-ECDSA-AES128-SHA",
+                "--cacert", ca, url);
+        assertThat(weak.exitCode()).as("handshake with a CBC/SHA-1 suite only").isNotZero();
+        Curl.Result modern = Curl.run("--tlsv1.2", "--tls-max", "1.2", "--ciphers", "ECDHE-ECDSA-AES128-GCM-SHA256",
+                "--cacert", ca, url);
+        assertThat(modern.exitCode()).isZero();
+        assertThat(modern.body()).contains("\"scheme\":\"https\"");
+    }
+
+    @Test
     void httpsOnlySessionCookieIsSecureAndComesBack() {
         IFastAPI app = new IFastAPI();
         app.addMiddleware(SessionMiddleware.builder().secretKey("tls-suite-secret-key-0123456789abcdef")
