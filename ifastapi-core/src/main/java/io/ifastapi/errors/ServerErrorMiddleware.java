@@ -5,6 +5,7 @@ import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Handler;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
+import io.ifastapi.http.AuthenticationNotInstalledException;
 import io.ifastapi.http.SessionNotInstalledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,9 @@ public final class ServerErrorMiddleware implements Handler {
         error.printStackTrace(new PrintWriter(trace));
         String fix = error instanceof SessionNotInstalledException
                 ? "\nFix: install SessionMiddleware before the routes run, e.g.\n    " + SessionNotInstalledException.FIX
-                + "\n" : "";
+                + "\n" : error instanceof AuthenticationNotInstalledException
+                ? "\nFix: install AuthenticationMiddleware before the routes run, e.g.\n    "
+                + AuthenticationNotInstalledException.FIX + "\n" : "";
         String accept = request.header("accept");
         if (accept != null && accept.contains("text/html")) {
             return Response.html("<!doctype html><html><head><title>500 Internal Server Error</title></head><body>"
