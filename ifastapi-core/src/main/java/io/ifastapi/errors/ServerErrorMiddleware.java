@@ -46,7 +46,24 @@ public final class ServerErrorMiddleware implements Handler {
      */
     public static Response render(App app, ExceptionHandlers handlers, Request request, Throwable error) {
         if (error instanceof HTTPException http) {
-            return ExceptionMiddleware.render(http); // raised by a middleware, outside ExceptionMiddleware
+            // raised by a middleware (CSRFMiddleware's 403), outside ExceptionMiddleware: the app's handlers for
+            // its status or class still apply, as they do to a route's HTTPException
+            ExceptionHandler<? super HTTPException> byStatus = handlers.forStatus(http.status());
+            ExceptionHandler<Throwable> byClass = byStatus != null ? null
+                    : handlers.forClass(http.getClass(), HTTPException.class);
+            try {
+                if (byStatus != null) {
+                    return byStatus.handle(request, http);
+                }
+                if (byClass != null) {
+                    return byClass.handle(request, http);
+                }
+            } catch (Exception handlerFailed) {
+                LOG.error("The exception handler for HTTP {} failed", http.status(), handlerFailed);
+                return (app.isDebug() ? debugResponse(request, handlerFailed)
+                        : Response.text("Internal Server Error", 500)).serverError(handlerFailed);
+            }
+            return ExceptionMiddleware.render(http);
         }
         if (error instanceof VirtualMachineError fatal && !(error instanceof StackOverflowError)) {
             throw fatal;
