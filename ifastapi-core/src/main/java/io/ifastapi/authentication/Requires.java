@@ -87,7 +87,14 @@ public final class Requires {
         if (loginRoute == null) {
             throw new HTTPException(status);
         }
-        String login = request.urlFor(loginRoute).substring(request.url().origin().length());
+        String login;
+        try {
+            login = request.urlFor(loginRoute).substring(request.url().origin().length());
+        } catch (IllegalArgumentException noSuchRoute) {
+            throw new IllegalStateException("requires(...).redirectTo(\"" + loginRoute + "\"): no route is named '"
+                    + loginRoute + "'. Name the login page's route: app.get(\"/login\", ...).name(\"" + loginRoute
+                    + "\")", noSuchRoute);
+        }
         String query = request.url().query();
         String next = request.url().path() + (query == null || query.isEmpty() ? "" : "?" + query);
         return Response.redirect(login + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), 303);

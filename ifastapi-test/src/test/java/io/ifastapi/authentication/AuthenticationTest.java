@@ -248,4 +248,16 @@ class AuthenticationTest {
             assertThat(client.get("/search?q=x").json()).isEqualTo(Map.of("q", "x"));
         }
     }
+
+    @Test
+    void redirectToAnUnnamedLoginRouteNamesTheFix() {
+        IFastAPI app = app("cookie");
+        app.get("/orders", requires("authenticated").redirectTo("signin").to(request -> "orders"));
+        try (TestClient client = new TestClient(app)) {
+            assertThatThrownBy(() -> client.get("/orders"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("requires(...).redirectTo(\"signin\"): no route is named 'signin'. Name the login "
+                            + "page's route: app.get(\"/login\", ...).name(\"signin\")");
+        }
+    }
 }
