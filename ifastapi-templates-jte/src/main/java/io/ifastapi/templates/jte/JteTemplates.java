@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * jte behind iFastAPI's {@link TemplateEngine} seam. Templates are HTML ({@code ContentType.Html}): every
@@ -85,9 +87,19 @@ public final class JteTemplates implements TemplateEngine {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a directory for compiled templates", e);
         }
+        // The compiled classes are only this process's cache: removed when it exits.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(classes), "jte-classes-cleanup"));
         gg.jte.TemplateEngine jte = gg.jte.TemplateEngine.create(resolver, classes, ContentType.Html,
                 JteTemplates.class.getClassLoader());
         return new Templates(new JteTemplates(jte, lookedIn));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory: the OS cleans it up eventually
+        }
     }
 
     @Override
