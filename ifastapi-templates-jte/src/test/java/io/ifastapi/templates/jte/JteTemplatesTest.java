@@ -81,6 +81,24 @@ class JteTemplatesTest {
     }
 
     @Test
+    void aPageThatAsksForNothingConsumesNothing() {
+        IFastAPI app = app();
+        app.get("/plain", request -> TEMPLATES.response(request, "hello.jte", Map.of("name", "Ada")));
+        app.get("/flash", request -> {
+            Flash.add(request, "Saved", "success");
+            return Map.of();
+        });
+        try (TestClient client = new TestClient(app)) {
+            // no form, no CSRF secret: no session cookie is set at all
+            assertThat(client.get("/plain").header("set-cookie")).isNull();
+            client.get("/flash");
+            // a page without flash messages leaves them for the next page that shows them
+            assertThat(client.get("/plain").text()).doesNotContain("Saved");
+            assertThat(client.get("/page").text()).contains("<li class=\"flash success\">Saved</li>");
+        }
+    }
+
+    @Test
     void missingTemplateNamesThePathLookedAt() {
         assertThatThrownBy(() -> TEMPLATES.render("logn.jte", Map.of()))
                 .isInstanceOf(TemplateNotFoundException.class)
