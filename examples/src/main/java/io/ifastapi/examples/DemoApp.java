@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The seed's demo: a session set on one page and read on another, plus a counter. Configured by the environment:
  * HOST, PORT (default 127.0.0.1:8000), SECRET_KEY, SESSION_BACKEND (cookie, encrypted, memory, redis; default
- * cookie), REDIS_URL (for the redis backend) and NON_BLOCKING.
+ * cookie), REDIS_URL (for the redis backend), NON_BLOCKING; HTTPS with SSL_CERTFILE, SSL_KEYFILE and
+ * SSL_KEYFILE_PASSWORD, as uvicorn names them (read by {@link ServerConfig#fromEnvironment(Map)}).
  *
  * <p>Its handlers only compute, so they declare themselves non-blocking: with a cookie or memory session backend
  * the Netty adapter answers them on its event loop; with Redis, whose store blocks, SessionMiddleware keeps them on

@@ -32,6 +32,11 @@ final class ServerContext {
                 ? new BlockedLoopChecker(BlockedLoopChecker.configuredLimitMillis()) : null;
     }
 
+    /** "https" or "http", for request URLs. */
+    String scheme() {
+        return config.scheme();
+    }
+
     Handler app() {
         return app;
     }
