@@ -99,35 +99,86 @@ class CatalogDifferentialIT {
         Jars ours = new Jars();
         Jars theirs = new Jars();
         List<String> differences = new ArrayList<>();
+        List<String> explained = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         for (Step step : steps) {
             var a = RawHttpClient.send(javaPort, step.method, step.target, ours.headers(step), step.body);
             var b = RawHttpClient.send(pythonPort, step.method, step.target, theirs.headers(step), step.body);
             ours.remember(step.client, a);
             theirs.remember(step.client, b);
-            List<String> diff = compare(a, b);
+            List<String> diff = new ArrayList<>();
+            for (String line : compare(a, b)) {
+                Known known = Known.of(step, line);
+                if (known == null) {
+                    diff.add(line);
+                } else {
+                    explained.add(step + "\n    " + line + "\n    (" + known.reason + ")");
+                }
+            }
             report.append(diff.isEmpty() ? "same " : "DIFF ").append(step).append(" -> ").append(b.status())
                     .append(' ').append(preview(b.decodedBody())).append('\n');
             if (!diff.isEmpty()) {
                 differences.add(step + "\n    " + String.join("\n    ", diff));
             }
         }
-        report.append(steps.size()).append(" requests, ").append(differences.size()).append(" differ\n");
+        report.append(steps.size()).append(" requests, ").append(differences.size()).append(" differ, ")
+                .append(explained.size()).append(" known and explained differences:\n");
+        explained.forEach(e -> report.append(e).append('\n'));
         Files.writeString(logs.resolve("catalog-report.txt"), report);
         System.out.println("CatalogDifferentialIT: " + steps.size() + " requests compared, " + differences.size()
-                + " differ (target/differential/catalog-report.txt)");
+                + " differ, " + explained.size() + " known differences (target/differential/catalog-report.txt)");
         assertThat(differences).as("answers that differ from FastAPI's, of %d requests", steps.size()).isEmpty();
         assertThat(steps.size()).isGreaterThanOrEqualTo(150);
     }
 
     // ----- comparing -----
 
+    /**
+     * The differences that are deliberate, each with its reason (docs/parameters.md, "Known differences"). A line of
+     * a difference that matches none of them fails the test.
+     */
+    private enum Known {
+        ALLOW("iFastAPI's 405 lists every method the path answers (all its routes, and HEAD for GET routes, which "
+                + "iFastAPI serves); FastAPI lists the methods of the first route whose path matches, without HEAD") {
+            @Override
+            boolean matches(Step step, String line) {
+                return line.startsWith("allow: ");
+            }
+        },
+        SAME_VALUE_WRITE("Starlette 1.x re-sends the session cookie after any write to the session, iFastAPI's "
+                + "SessionMiddleware only when the content changed: here the cart was written back unchanged (the "
+                + "quantity was already at its cap of 99)") {
+            @Override
+            boolean matches(Step step, String line) {
+                return line.startsWith("set-cookie: ours [], FastAPI's [session=<signed>; ")
+                        && step.toString().contains("\"sku\":\"XYZ-999\",\"qty\":5");
+            }
+        };
+
+        final String reason;
+
+        Known(String reason) {
+            this.reason = reason;
+        }
+
+        abstract boolean matches(Step step, String line);
+
+        static Known of(Step step, String line) {
+            for (Known known : values()) {
+                if (known.matches(step, line)) {
+                    return known;
+                }
+            }
+            return null;
+        }
+    }
+
     private static List<String> compare(RawHttpClient.Answer ours, RawHttpClient.Answer theirs) throws IOException {
         List<String> diff = new ArrayList<>();
         if (ours.status() != theirs.status()) {
             diff.add("status: ours " + ours.status() + ", FastAPI's " + theirs.status());
         }
-        for (String name : List.of("content-type", "www-authenticate", "allow", "location")) {
+        for (String name : List.of("content-type", "www-authenticate", "allow", "location", "vary")) {
             String a = ours.header(name);
             String b = theirs.header(name);
             if (name.equals("allow") && a != null && b != null) {
