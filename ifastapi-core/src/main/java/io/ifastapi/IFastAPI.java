@@ -21,6 +21,8 @@ import io.ifastapi.params.TypedEndpoint;
 import io.ifastapi.routing.Route;
 import io.ifastapi.routing.Router;
 import io.ifastapi.routing.UrlPaths;
+import io.ifastapi.routing.WebSocketRoute;
+import io.ifastapi.websockets.WebSocketEndpoint;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.ServerFactory;
@@ -64,6 +66,8 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
     private JsonCodec json = JacksonJsonCodec.defaults();
     private ServerFactory serverFactory = ServerProviders.discovered();
     private volatile Handler stack;
+    /** The stack WebSocket handshakes go through: only the middleware that handle WebSockets. */
+    private volatile Handler webSocketStack;
 
     // ----- routes -----
 
@@ -98,6 +102,14 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
     /** One route for several methods, e.g. {@code app.route("/items", List.of("GET", "POST"), handler)}. */
     public Route route(String path, List<String> methods, Endpoint endpoint) {
         return router.route(path, methods, endpoint);
+    }
+
+    /**
+     * A WebSocket route, in Starlette's shape (see docs/websockets.md):
+     * {@code app.websocket("/ws", ws -> { ws.accept(); for (String m : ws.iterText()) ws.sendText(m); })}.
+     */
+    public WebSocketRoute websocket(String path, WebSocketEndpoint endpoint) {
+        return router.websocket(path, endpoint);
     }
 
     // ----- routes with declared inputs (see docs/parameters.md) -----
@@ -377,7 +389,8 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
         App outer = server.claim(this);
         Response response;
         try {
-            response = stack().handle(request);
+            Handler handler = stack();
+            response = (request.isWebSocket() ? webSocketStack : handler).handle(request);
         } catch (Exception impossible) { // ServerErrorMiddleware catches everything
             response = errorResponse(request, impossible);
         } finally {
@@ -397,17 +410,26 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
                         extension.extend(this);
                     }
                     router.freeze();
-                    Handler inner = new ExceptionMiddleware(router, exceptionHandlers);
-                    for (Middleware m : middleware) {
-                        Handler next = inner;
-                        inner = request -> m.handle(request, next);
-                    }
-                    current = new ServerErrorMiddleware(inner, this, exceptionHandlers);
+                    webSocketStack = build(true);
+                    current = build(false);
                     stack = current;
                 }
             }
         }
         return current;
+    }
+
+    /** The stack of every middleware, or (for WebSocket handshakes) of those that handle WebSockets. */
+    private Handler build(boolean webSockets) {
+        Handler inner = new ExceptionMiddleware(router, exceptionHandlers);
+        for (Middleware m : middleware) {
+            if (webSockets && !m.handlesWebSockets()) {
+                continue;
+            }
+            Handler next = inner;
+            inner = request -> m.handle(request, next);
+        }
+        return new ServerErrorMiddleware(inner, this, exceptionHandlers);
     }
 
     // ----- serving -----

@@ -24,6 +24,12 @@ public final class ProxyHeadersMiddleware implements Middleware {
         this.proxies = proxies;
     }
 
+    /** WebSocket handshakes too, as in Starlette (a refusal is the handshake's HTTP answer). */
+    @Override
+    public boolean handlesWebSockets() {
+        return true;
+    }
+
     @Override
     public Response handle(Request request, Handler next) throws Exception {
         if (proxies.trusts(request.client())) {

@@ -45,6 +45,12 @@ public final class TrustedHostMiddleware implements Middleware {
         return allowedHosts;
     }
 
+    /** WebSocket handshakes too, as in Starlette (a refusal is the handshake's HTTP answer). */
+    @Override
+    public boolean handlesWebSockets() {
+        return true;
+    }
+
     @Override
     public Response handle(Request request, Handler next) throws Exception {
         if (allowAny) {

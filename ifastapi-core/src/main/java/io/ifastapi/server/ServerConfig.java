@@ -26,7 +26,7 @@ import java.util.function.Function;
  * </ul>
  */
 public record ServerConfig(String host, int port, Duration shutdownGrace, Duration idleTimeout, int maxHeaderBytes,
-                           Duration headTimeout, int minBodyRate, int maxConnections) {
+                           Duration headTimeout, int minBodyRate, int maxConnections, WebSocketConfig webSockets) {
 
     public ServerConfig {
         if (host == null || host.isBlank()) {
@@ -51,11 +51,14 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
         if (maxConnections <= 0) {
             throw new IllegalArgumentException("maxConnections must be > 0, got " + maxConnections);
         }
+        if (webSockets == null) {
+            throw new IllegalArgumentException("webSockets must not be null; start from WebSocketConfig.defaults()");
+        }
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8000, Duration.ofSeconds(30), Duration.ofSeconds(30), 8192,
-                Duration.ofSeconds(20), 500, defaultMaxConnections());
+                Duration.ofSeconds(20), 500, defaultMaxConnections(), WebSocketConfig.defaults());
     }
 
     /** 3/4 of the file descriptor limit of this process, or 10,000 when it cannot be read. */
@@ -110,34 +113,40 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
     }
 
     public ServerConfig host(String newHost) {
-        return new ServerConfig(newHost, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
+        return new ServerConfig(newHost, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, webSockets);
     }
 
     public ServerConfig port(int newPort) {
-        return new ServerConfig(host, newPort, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
+        return new ServerConfig(host, newPort, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, webSockets);
     }
 
     public ServerConfig shutdownGrace(Duration grace) {
-        return new ServerConfig(host, port, grace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
+        return new ServerConfig(host, port, grace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, webSockets);
     }
 
     public ServerConfig idleTimeout(Duration timeout) {
-        return new ServerConfig(host, port, shutdownGrace, timeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
+        return new ServerConfig(host, port, shutdownGrace, timeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, webSockets);
     }
 
     public ServerConfig maxHeaderBytes(int bytes) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, bytes, headTimeout, minBodyRate, maxConnections);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, bytes, headTimeout, minBodyRate, maxConnections, webSockets);
     }
 
     public ServerConfig headTimeout(Duration timeout) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, timeout, minBodyRate, maxConnections);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, timeout, minBodyRate, maxConnections, webSockets);
     }
 
     public ServerConfig minBodyRate(int bytesPerSecond) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, bytesPerSecond, maxConnections);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, bytesPerSecond, maxConnections, webSockets);
     }
 
     public ServerConfig maxConnections(int connections) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, connections);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, connections, webSockets);
+    }
+
+    /** The WebSocket limits: message size, pings, queue ({@link WebSocketConfig}, uvicorn's defaults). */
+    public ServerConfig webSockets(WebSocketConfig config) {
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate,
+                maxConnections, config);
     }
 }
