@@ -52,7 +52,12 @@ final class Exchange implements Runnable, ChannelFutureListener {
         Request ours = null;
         try {
             ours = toRequest();
-            Response answer = AppInvoker.respond(connection.server().app(), ours);
+            NettyWebSocket websocket = NettyWebSocket.forRequest(this, ours);
+            Response answer = websocket == null ? AppInvoker.respond(connection.server().app(), ours)
+                    : websocket.run(connection.server().app(), ours);
+            if (websocket != null && websocket.upgraded()) {
+                return; // the connection is the WebSocket's now: no HTTP response is left to write
+            }
             if (body != null) {
                 body.close(); // drop what the app left unread
             }

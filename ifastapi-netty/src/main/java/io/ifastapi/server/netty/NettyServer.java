@@ -108,6 +108,7 @@ public final class NettyServer implements Server {
             LOG.info("Shutting down: waiting up to {} ms for in-flight requests", grace);
             context.drain();
             listener.close().awaitUninterruptibly();
+            context.webSockets().closeAll(); // 1001 going away; WebSockets are not in-flight requests to wait for
             if (!context.inFlight().awaitNone(context.config().shutdownGrace())) {
                 LOG.warn("Shutdown grace of {} ms is over with {} requests still in flight; closing their "
                         + "connections", grace, context.inFlight().count());

@@ -16,6 +16,7 @@ final class ServerContext {
     private final ThreadFactory requestThreads = RequestThreads.factory();
     private final HttpDate date = new HttpDate();
     private final InFlightRequests inFlight = new InFlightRequests();
+    private final OpenWebSockets webSockets = new OpenWebSockets();
     private volatile boolean draining;
 
     ServerContext(Handler app, ServerConfig config) {
@@ -37,6 +38,10 @@ final class ServerContext {
 
     InFlightRequests inFlight() {
         return inFlight;
+    }
+
+    OpenWebSockets webSockets() {
+        return webSockets;
     }
 
     /** Runs a request on a virtual thread of its own. */
