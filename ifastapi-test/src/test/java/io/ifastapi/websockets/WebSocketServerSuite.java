@@ -329,6 +329,7 @@ public abstract class WebSocketServerSuite {
         var app = new IFastAPI();
         AtomicInteger seen = new AtomicInteger();
         CountDownLatch accepted = new CountDownLatch(1);
+        CountDownLatch handlerDone = new CountDownLatch(1);
         app.websocket("/ws", ws -> {
             ws.accept();
             accepted.countDown();
@@ -336,6 +337,7 @@ public abstract class WebSocketServerSuite {
                 ws.receiveText();
             } catch (WebSocketDisconnect d) {
                 seen.set(d.code());
+                handlerDone.countDown();
                 throw d;
             }
         });
@@ -347,6 +349,7 @@ public abstract class WebSocketServerSuite {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no waiting for the socket's grace")
                 .isLessThan(Duration.ofSeconds(4));
         assertThat(client.nextClose().code()).isEqualTo(1001);
+        assertThat(handlerDone.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(seen.get()).isEqualTo(1001);
     }
 
