@@ -301,6 +301,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
      * them with 1001). Returns the 101's write.
      */
     ChannelFuture upgrade(Exchange exchange, FullHttpResponse switching, WebSocketFrames frames) {
+        if (!ctx.channel().isActive() || ctx.isRemoved()) {
+            // the client left before the accept: the exchange ends as any other (its response goes nowhere)
+            throw new IllegalStateException("The connection closed before the WebSocket was accepted");
+        }
         cancelHeadTimer();
         encoder.answering(false);
         ChannelFuture written = ctx.writeAndFlush(switching);
