@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,10 +49,13 @@ public final class WebSocketEcho {
         Server server = app.start(ServerConfig.defaults().port(0));
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
-        long start = System.nanoTime();
-        long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
-        long end = measureFrom + TimeUnit.SECONDS.toNanos(measured);
+        // All connections are opened first, then all loops start: handshakes racing running loops would measure the
+        // client's selector thread, not the server.
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(connections);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        long[] window = new long[2]; // measureFrom, end: set when the loops start
         AtomicLong errors = new AtomicLong();
+        java.util.concurrent.ConcurrentHashMap<String, Integer> kinds = new java.util.concurrent.ConcurrentHashMap<>();
         List<long[]> samples = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -62,8 +65,16 @@ public final class WebSocketEcho {
             threads.add(Thread.ofVirtual().start(() -> {
                 try {
                     Echo echo = new Echo();
-                    WebSocket ws = http.newWebSocketBuilder().buildAsync(uri, echo).get(10, TimeUnit.SECONDS);
-                    echo.next(); // the greeting: {"key": null}
+                    WebSocket ws;
+                    try {
+                        ws = http.newWebSocketBuilder().buildAsync(uri, echo).get(30, TimeUnit.SECONDS);
+                        echo.next(); // the greeting: {"key": null}
+                    } finally {
+                        connected.countDown();
+                    }
+                    go.await();
+                    long measureFrom = window[0];
+                    long end = window[1];
                     int n = 0;
                     while (true) {
                         long sent = System.nanoTime();
@@ -81,9 +92,14 @@ public final class WebSocketEcho {
                     ws.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
                 } catch (Exception e) {
                     errors.incrementAndGet();
+                    kinds.merge(String.valueOf(e), 1, Integer::sum);
                 }
             }));
         }
+        connected.await();
+        window[0] = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
+        window[1] = window[0] + TimeUnit.SECONDS.toNanos(measured);
+        go.countDown();
         for (Thread thread : threads) {
             thread.join();
         }
@@ -101,6 +117,7 @@ public final class WebSocketEcho {
         Arrays.sort(sorted);
         System.out.printf("adapter=%s connections=%d warmup=%ds measured=%ds errors=%d%n", adapter, connections,
                 warmup, measured, errors.get());
+        kinds.forEach((kind, n) -> System.out.println("error x" + n + ": " + kind));
         System.out.printf("round trips/s: %.0f%n", total / (double) measured);
         System.out.printf("latency us: p50 %.0f  p90 %.0f  p99 %.0f  p99.9 %.0f  max %.0f%n", pct(sorted, 0.50),
                 pct(sorted, 0.90), pct(sorted, 0.99), pct(sorted, 0.999), sorted.length == 0 ? 0.0
@@ -113,7 +130,7 @@ public final class WebSocketEcho {
 
     /** Hands each whole text message to the waiting loop. */
     private static final class Echo implements WebSocket.Listener {
-        private final SynchronousQueue<String> messages = new SynchronousQueue<>();
+        private final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
         private final StringBuilder text = new StringBuilder();
 
         String next() throws InterruptedException {
@@ -130,11 +147,7 @@ public final class WebSocketEcho {
             if (last) {
                 String message = text.toString();
                 text.setLength(0);
-                try {
-                    messages.put(message);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                messages.add(message); // never block the client's I/O thread
             }
             webSocket.request(1);
             return CompletableFuture.completedFuture(null);
