@@ -339,6 +339,7 @@ public final class WebSocket {
      * gets HTTP 403, as uvicorn answers. A second close does nothing.
      */
     public void close(int code, String reason) {
+        checkClose(code, reason);
         synchronized (sendLock) {
             if (applicationState == WebSocketState.DISCONNECTED) {
                 return;
@@ -348,6 +349,22 @@ public final class WebSocket {
             if (!refused) {
                 channel.close(code, reason == null ? "" : reason);
             }
+        }
+    }
+
+    /**
+     * RFC 6455 7.4: the codes an endpoint may send (1005, 1006 and 1015 only report what happened), and a reason that
+     * fits a control frame (123 bytes of UTF-8).
+     */
+    private static void checkClose(int code, String reason) {
+        boolean valid = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+        if (!valid) {
+            throw new IllegalArgumentException("Invalid WebSocket close code " + code + ": use 1000-1003, 1007-1014 "
+                    + "or an application code 3000-4999 (1005, 1006 and 1015 are never sent)");
+        }
+        if (reason != null && reason.getBytes(StandardCharsets.UTF_8).length > 123) {
+            throw new IllegalArgumentException("A close reason is at most 123 bytes of UTF-8, got "
+                    + reason.getBytes(StandardCharsets.UTF_8).length);
         }
     }
 

@@ -320,6 +320,33 @@ class InProcessWebSocketTest {
     }
 
     @Test
+    void anInvalidCloseCodeIsRefusedAndTheSocketStillClosesWith1011() {
+        var app = new IFastAPI();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        app.websocket("/ws", ws -> {
+            ws.accept();
+            try {
+                ws.close(1006);
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+            try {
+                ws.close(1000, "x".repeat(124));
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+            throw new IllegalStateException("so the route closes it");
+        });
+        try (var client = new TestClient(app); TestWebSocket ws = client.websocketConnect("/ws")) {
+            assertThatThrownBy(ws::receiveText).isInstanceOfSatisfying(WebSocketDisconnect.class,
+                    d -> assertThat(d.code()).isEqualTo(1011));
+        }
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0)).contains("Invalid WebSocket close code 1006");
+        assertThat(errors.get(1)).contains("at most 123 bytes");
+    }
+
+    @Test
     void aRouterWithDependenciesRefusesWebSocketRoutesWithTheFix() {
         var router = new Router("/api");
         router.dependencies(new Object());
