@@ -305,6 +305,32 @@ class InProcessWebSocketTest {
     }
 
     @Test
+    void httpsRedirectSendsHandshakesToWssAndProxyHeadersGiveTheClientsScheme() {
+        var redirected = new IFastAPI();
+        redirected.addMiddleware(new io.ifastapi.middleware.HTTPSRedirectMiddleware());
+        redirected.websocket("/ws", ws -> ws.accept());
+        try (var client = new TestClient(redirected)) {
+            assertThatThrownBy(() -> client.websocketConnect("/ws?a=1"))
+                    .isInstanceOfSatisfying(WebSocketDenied.class, d -> {
+                        assertThat(d.response().status()).isEqualTo(307);
+                        assertThat(d.response().header("location")).isEqualTo("wss://testserver/ws?a=1");
+                    });
+        }
+        var proxied = new IFastAPI();
+        proxied.addMiddleware(new io.ifastapi.middleware.ProxyHeadersMiddleware(
+                io.ifastapi.middleware.TrustedProxies.of("*")));
+        proxied.websocket("/ws", ws -> {
+            ws.accept();
+            ws.sendText(ws.url() + " " + ws.client().host());
+            ws.close();
+        });
+        try (var client = new TestClient(proxied); TestWebSocket ws = client.websocketConnect("/ws",
+                Headers.of("x-forwarded-proto", "https", "x-forwarded-for", "203.0.113.7"))) {
+            assertThat(ws.receiveText()).isEqualTo("wss://testserver/ws 203.0.113.7");
+        }
+    }
+
+    @Test
     void aMountedAppServesItsWebSockets() {
         var inner = new IFastAPI();
         inner.websocket("/ws", ws -> {
