@@ -55,7 +55,8 @@ final class NettyWebSocket implements WebSocketChannel {
 
     /** The WebSocket of a request that asks for one (attached to it), or null for a plain HTTP request. */
     static NettyWebSocket forRequest(Exchange exchange, Request request) {
-        if (!WebSocketHandshake.requested(exchange.request)) {
+        // HTTP/2 has no Upgrade (RFC 8441's extended CONNECT is not supported): such a request is plain HTTP there
+        if (exchange.connection.http2() || !WebSocketHandshake.requested(exchange.request)) {
             return null;
         }
         NettyWebSocket socket = new NettyWebSocket(exchange);
