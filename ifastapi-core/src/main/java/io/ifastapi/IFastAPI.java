@@ -22,6 +22,8 @@ import io.ifastapi.params.TypedEndpoint;
 import io.ifastapi.routing.Route;
 import io.ifastapi.routing.Router;
 import io.ifastapi.routing.UrlPaths;
+import io.ifastapi.routing.WebSocketRoute;
+import io.ifastapi.websockets.WebSocketEndpoint;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.ServerFactory;
@@ -69,6 +71,8 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
     private boolean middlewareNonBlocking;
     private boolean anyNonBlocking;
     private volatile Handler stack;
+    /** The stack WebSocket handshakes go through: only the middleware that handle WebSockets. */
+    private volatile Handler webSocketStack;
 
     // ----- routes -----
 
@@ -103,6 +107,14 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
     /** One route for several methods, e.g. {@code app.route("/items", List.of("GET", "POST"), handler)}. */
     public Route route(String path, List<String> methods, Endpoint endpoint) {
         return router.route(path, methods, endpoint);
+    }
+
+    /**
+     * A WebSocket route, in Starlette's shape (see docs/websockets.md):
+     * {@code app.websocket("/ws", ws -> { ws.accept(); for (String m : ws.iterText()) ws.sendText(m); })}.
+     */
+    public WebSocketRoute websocket(String path, WebSocketEndpoint endpoint) {
+        return router.websocket(path, endpoint);
     }
 
     // ----- routes with declared inputs (see docs/parameters.md) -----
@@ -410,7 +422,8 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
         App outer = server.claim(this);
         Response response;
         try {
-            response = stack().handle(request);
+            Handler handler = stack();
+            response = (request.isWebSocket() ? webSocketStack : handler).handle(request);
         } catch (Exception impossible) { // ServerErrorMiddleware catches everything
             response = errorResponse(request, impossible);
         } finally {
@@ -430,12 +443,8 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
                         extension.extend(this);
                     }
                     router.freeze();
-                    Handler inner = new ExceptionMiddleware(router, exceptionHandlers);
-                    for (Middleware m : middleware) {
-                        Handler next = inner;
-                        inner = request -> m.handle(request, next);
-                    }
-                    current = new ServerErrorMiddleware(inner, this, exceptionHandlers);
+                    webSocketStack = build(true);
+                    current = build(false);
                     middlewareNonBlocking = middleware.stream().allMatch(m -> m.nonBlocking());
                     anyNonBlocking = middlewareNonBlocking && router.hasNonBlockingRoutes(nonBlockingByDefault);
                     stack = current; // published last: the two flags above are read after reading it
@@ -443,6 +452,19 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
             }
         }
         return current;
+    }
+
+    /** The stack of every middleware, or (for WebSocket handshakes) of those that handle WebSockets. */
+    private Handler build(boolean webSockets) {
+        Handler inner = new ExceptionMiddleware(router, exceptionHandlers);
+        for (Middleware m : middleware) {
+            if (webSockets && !m.handlesWebSockets()) {
+                continue;
+            }
+            Handler next = inner;
+            inner = request -> m.handle(request, next);
+        }
+        return new ServerErrorMiddleware(inner, this, exceptionHandlers);
     }
 
     // ----- serving -----

@@ -9,7 +9,8 @@ import io.ifastapi.http.Session;
 import java.util.Map;
 
 /**
- * The seed's demo: a session set on one page and read on another, plus a counter. Configured by the environment:
+ * The seed's demo: a session set on one page and read on another, a counter, and a WebSocket ({@code /ws}) that
+ * greets with the session's key and echoes. Configured by the environment:
  * HOST, PORT (default 127.0.0.1:8000), SECRET_KEY, SESSION_BACKEND (cookie, encrypted, memory, redis; default
  * cookie), REDIS_URL (for the redis backend), NON_BLOCKING; HTTPS with SSL_CERTFILE, SSL_KEYFILE and
  * SSL_KEYFILE_PASSWORD, as uvicorn names them (read by {@link ServerConfig#fromEnvironment(Map)}).
@@ -48,6 +49,15 @@ public final class DemoApp {
         });
 
         app.get("/get-session", request -> Json.object("key", request.session().get("key")));
+
+        // WS /ws: first the session's "key" (the cookie /set-session sets), then an echo of every text message.
+        app.websocket("/ws", ws -> {
+            ws.accept();
+            ws.sendJson(Json.object("key", ws.session().get("key")));
+            for (String message : ws.iterText()) {
+                ws.sendText(message);
+            }
+        });
 
         app.get("/counter", request -> {
             Session session = request.session();

@@ -79,6 +79,25 @@ class DemoAppTest {
         assertTheFourEndpoints(env("SECRET_KEY", SECRET, "SESSION_BACKEND", backend));
     }
 
+    /** WS /ws: the session's key first (null before /set-session), then an echo of each text message. */
+    @ParameterizedTest
+    @ValueSource(strings = {"cookie", "encrypted", "memory"})
+    void theWebSocketGreetsWithTheSessionKeyThenEchoes(String backend) {
+        try (TestClient client = new TestClient(DemoApp.create(env("SECRET_KEY", SECRET, "SESSION_BACKEND", backend)))) {
+            try (var ws = client.websocketConnect("/ws")) {
+                assertThat(ws.receiveText()).isEqualTo("{\"key\":null}");
+            }
+            client.get("/set-session");
+            try (var ws = client.websocketConnect("/ws")) {
+                assertThat(ws.receiveText()).isEqualTo("{\"key\":\"value\"}");
+                ws.sendText("ping");
+                assertThat(ws.receiveText()).isEqualTo("ping");
+                ws.sendText("two");
+                assertThat(ws.receiveText()).isEqualTo("two");
+            }
+        }
+    }
+
     @Test
     void theFourEndpointsOverARealSocket() {
         IFastAPI app = DemoApp.create(env("SECRET_KEY", SECRET, "SESSION_BACKEND", "memory"));

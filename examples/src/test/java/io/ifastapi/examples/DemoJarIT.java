@@ -11,6 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +60,24 @@ class DemoJarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(second.body()).isEqualTo("{\"n\":2}");
 
-            process.destroy(); // SIGTERM: a graceful stop
+            // WS /ws with the session cookie of /set-session: the key first, then the echo
+            HttpResponse<String> set = http.send(get(base, "/set-session"), HttpResponse.BodyHandlers.ofString());
+            String session = set.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            WebSocket ws = http.newWebSocketBuilder().header("Cookie", session)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                            received.add(data.toString()); // short messages: one part each
+                            socket.request(1);
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"key\":\"value\"}");
+            ws.sendText("echo me", true).get(10, TimeUnit.SECONDS);
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("echo me");
+
+            process.destroy(); // SIGTERM: a graceful stop (the open WebSocket is closed with 1001)
             assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
             assertThat(Files.readString(log)).contains("Sessions: cookie backend");
         } finally {

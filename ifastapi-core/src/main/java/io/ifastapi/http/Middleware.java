@@ -15,6 +15,10 @@ package io.ifastapi.http;
  * <p>A middleware may block (a database, a session store over the network) unless it says otherwise with
  * {@link #nonBlocking()}: routes that opt in to the event loop ({@code Route.nonBlocking()}) run there only when
  * every middleware on their path says it never blocks (see docs/performance.md).
+ *
+ * <p>WebSockets: a handshake ({@link Request#isWebSocket()}) goes only through the middleware that say so by
+ * overriding {@link #handlesWebSockets()}, as Starlette's pure ASGI middleware see {@code websocket} scopes while
+ * {@code @app.middleware("http")} does not. The function form above is HTTP-only.
  */
 @FunctionalInterface
 public interface Middleware {
@@ -51,5 +55,15 @@ public interface Middleware {
                 return "nonBlocking(" + middleware + ")";
             }
         };
+    }
+
+    /**
+     * Whether WebSocket handshakes go through this middleware too; false by default (HTTP only). One that says true
+     * sees the handshake request before the route runs: it may refuse it with a response (sent as the handshake's
+     * HTTP answer) or let it through; {@code next.handle} returns once the WebSocket has ended, and its response
+     * (status 101 after an accept) must be returned untouched: nothing more can be sent over HTTP.
+     */
+    default boolean handlesWebSockets() {
+        return false;
     }
 }

@@ -70,6 +70,7 @@ public abstract class Request {
     private App outermostApp;
     private Supplier<Session> sessionLoader;
     private Session session;
+    private boolean webSocket;
 
     /**
      * @param method     the HTTP method, upper case
@@ -117,6 +118,16 @@ public abstract class Request {
 
     public String scheme() {
         return url.scheme();
+    }
+
+    /**
+     * Whether this request is a WebSocket handshake (Starlette's {@code scope["type"] == "websocket"}). Such a
+     * request goes only through middleware that declare {@link Middleware#handlesWebSockets()}, and is routed only
+     * to WebSocket routes; {@link #url()} keeps the http(s) scheme of the handshake (the socket's URL, ws or wss, is
+     * {@code WebSocket.url()}).
+     */
+    public boolean isWebSocket() {
+        return webSocket;
     }
 
     public Address client() {
@@ -362,6 +373,10 @@ public abstract class Request {
     }
 
     // ----- for io.ifastapi.internal.ServerRequest -----
+
+    protected final void webSocketHandshake() {
+        this.webSocket = true;
+    }
 
     /** What loads the session on first use; {@code null} detaches it. */
     protected final void sessionLoader(Supplier<Session> loader) {

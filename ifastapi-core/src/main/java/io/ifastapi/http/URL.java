@@ -8,7 +8,8 @@ public record URL(String scheme, String host, int port, String path, String quer
 
     /** True when the port is the scheme's default and so is left out of the URL. */
     public boolean defaultPort() {
-        return port < 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        return port < 0 || (port == 80 && ("http".equals(scheme) || "ws".equals(scheme)))
+                || (port == 443 && ("https".equals(scheme) || "wss".equals(scheme)));
     }
 
     /** scheme://host[:port] */

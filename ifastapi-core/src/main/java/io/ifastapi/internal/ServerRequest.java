@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  * origin a proxy reports). Not public API: user code gets a {@link Request}.
  */
 public final class ServerRequest extends Request {
+    private WebSocketChannel webSocket;
 
     /**
      * @param method     the HTTP method, upper case
@@ -81,5 +82,19 @@ public final class ServerRequest extends Request {
     /** For proxy-header middleware: the scheme, host and client address the proxy reports. */
     public void rewrite(URL newUrl, Address newClient) {
         origin(newUrl, newClient);
+    }
+
+    /**
+     * For server adapters and TestClient, before the app runs: this request is a WebSocket handshake, and
+     * {@code channel} is the connection the app's WebSocket drives.
+     */
+    public void webSocket(WebSocketChannel channel) {
+        this.webSocket = channel;
+        webSocketHandshake();
+    }
+
+    /** The connection of a WebSocket handshake ({@link #webSocket(WebSocketChannel)}), or null. */
+    public WebSocketChannel webSocketChannel() {
+        return webSocket;
     }
 }

@@ -9,8 +9,8 @@ import io.ifastapi.http.URL;
 /**
  * Sends every plain-http request to its https twin with a 307 (method and body kept), as Starlette's
  * HTTPSRedirectMiddleware: {@code http://example.com:80/a?b} becomes {@code https://example.com/a?b}, a port other
- * than 80 and 443 is kept. Starlette's rule for WebSockets ({@code ws} to {@code wss}) applies to the same scope
- * types; iFastAPI serves no WebSockets yet, so only http is redirected.
+ * than 80 and 443 is kept. A WebSocket handshake over plain http is answered with a 307 to its {@code wss://} twin,
+ * as Starlette does (browsers do not follow it: the socket fails, which is the point).
  *
  * <pre>{@code app.addMiddleware(new HTTPSRedirectMiddleware());}</pre>
  *
@@ -22,6 +22,12 @@ public final class HTTPSRedirectMiddleware implements Middleware {
     /** Never blocks: reads the URL only. */
     @Override
     public boolean nonBlocking() {
+        return true;
+    }
+
+    /** WebSocket handshakes too, as in Starlette (a refusal is the handshake's HTTP answer). */
+    @Override
+    public boolean handlesWebSockets() {
         return true;
     }
 
@@ -51,6 +57,7 @@ public final class HTTPSRedirectMiddleware implements Middleware {
         }
         String target = port == 80 || port == 443 ? hostname : netloc;
         String query = url.query() == null || url.query().isEmpty() ? "" : "?" + url.query();
-        return Response.redirect("https://" + target + url.path() + query, 307);
+        String scheme = request.isWebSocket() ? "wss://" : "https://";
+        return Response.redirect(scheme + target + url.path() + query, 307);
     }
 }

@@ -51,6 +51,12 @@ public final class TrustedHostMiddleware implements Middleware {
         return true;
     }
 
+    /** WebSocket handshakes too, as in Starlette (a refusal is the handshake's HTTP answer). */
+    @Override
+    public boolean handlesWebSockets() {
+        return true;
+    }
+
     @Override
     public Response handle(Request request, Handler next) throws Exception {
         if (allowAny) {

@@ -5,8 +5,8 @@ import io.ifastapi.http.Response;
 
 import java.util.Map;
 
-/** What a router holds: a {@link Route} or a {@link Mount}. */
-sealed interface RouteEntry permits Route, IncludedRoute, Mount {
+/** What a router holds: a {@link Route}, a {@link WebSocketRoute} or a {@link Mount}. */
+sealed interface RouteEntry permits Route, IncludedRoute, WebSocketRoute, Mount {
     /** The path parameters when the path matches this entry, else null. */
     Map<String, Object> matchPath(String path);
 

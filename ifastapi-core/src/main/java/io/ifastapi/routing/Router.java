@@ -10,6 +10,7 @@ import io.ifastapi.http.Response;
 import io.ifastapi.params.BoundEndpoint;
 import io.ifastapi.params.RouteInputs;
 import io.ifastapi.params.TypedEndpoint;
+import io.ifastapi.websockets.WebSocketEndpoint;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,6 +100,22 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
         return route;
     }
 
+    /**
+     * A WebSocket route (Starlette's {@code WebSocketRoute}): {@code websocket("/ws/{room}", ws -> ...)}. It serves
+     * only WebSocket handshakes; see docs/websockets.md.
+     */
+    public WebSocketRoute websocket(String path, WebSocketEndpoint endpoint) {
+        checkOpen("add the WebSocket route " + path);
+        if (!dependencies.isEmpty()) {
+            throw new IllegalStateException("WebSocket route " + prefix + path + ": this router has dependencies, "
+                    + "which WebSocket routes do not run; add the WebSocket route to a router without dependencies "
+                    + "and check the handshake in its handler (ws.headers(), ws.session()) or in a middleware");
+        }
+        WebSocketRoute route = new WebSocketRoute(PathTemplate.compile(prefix + path, converters), endpoint);
+        add(route);
+        return route;
+    }
+
     // ----- routes with declared inputs (io.ifastapi.params) -----
 
     /**
@@ -178,6 +195,8 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
                 case IncludedRoute included ->
                         add(new IncludedRoute(included.template().prefixed(outer, converters), included.route()));
                 case Mount mount -> add(new Mount(outer + mount.prefix(), mount.app(), mount.name()));
+                case WebSocketRoute ws -> add(new WebSocketRoute(ws.template().prefixed(outer, converters),
+                        ws.endpoint()).name(ws.name()));
             }
         }
         // Its routes are shared (their later changes apply here), but routes or converters added to it from now on
@@ -222,6 +241,7 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
                 case IncludedRoute included ->
                         name.equals(included.route().name()) ? included.template().expand(params) : null;
                 case Mount mount -> mount.findUrlPath(name, params);
+                case WebSocketRoute ws -> name.equals(ws.name()) ? ws.template().expand(params) : null;
             };
             if (path != null) {
                 return path;
@@ -285,6 +305,7 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
                 case Route route -> route.freeze();
                 case IncludedRoute included -> included.route().freeze();
                 case Mount ignored -> { }
+                case WebSocketRoute ignored -> { }
             }
         }
     }
@@ -300,6 +321,7 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
     public Response handle(Request request) throws Exception {
         String path = request.routePath();
         String method = request.method();
+        boolean websocket = request.isWebSocket();
         Set<String> allowed = null;
         Index index = index();
         int[] statics = index.statics(path);
@@ -319,6 +341,9 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
                     continue;
                 }
             }
+            if (websocket != (entry instanceof WebSocketRoute) && !(entry instanceof Mount)) {
+                continue; // HTTP routes serve HTTP requests, WebSocket routes handshakes (Starlette's scope types)
+            }
             if (entry.acceptsMethod(method)) {
                 return entry.handle(request, params);
             }
@@ -327,6 +352,9 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
             }
             allowed.addAll(entry instanceof IncludedRoute included ? included.route().methods()
                     : ((Route) entry).methods());
+        }
+        if (websocket) {
+            return Response.empty(403); // Starlette closes an unrouted WebSocket before accept: uvicorn's 403
         }
         if (allowed != null) {
             throw new HTTPException(405, "Method Not Allowed", Headers.of("Allow", String.join(", ", allowed)));
@@ -362,6 +390,7 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
                 case Route route -> route.operation().runsNonBlocking(byDefault);
                 case IncludedRoute included -> included.route().operation().runsNonBlocking(byDefault);
                 case Mount mount -> mount.hasNonBlockingRoutes();
+                case WebSocketRoute webSocket -> false; // a WebSocket's handler waits on its messages
             };
             if (nonBlocking) {
                 return true;
@@ -380,6 +409,7 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
             case Route route -> route.operation().runsNonBlocking(byDefault);
             case IncludedRoute included -> included.route().operation().runsNonBlocking(byDefault);
             case Mount mount -> mount.runsNonBlocking(method, path);
+            case WebSocketRoute webSocket -> false;
         };
     }
 
@@ -523,6 +553,7 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
             return switch (entry) {
                 case Route route -> route.template();
                 case IncludedRoute included -> included.template();
+                case WebSocketRoute ws -> ws.template();
                 case Mount ignored -> null;
             };
         }

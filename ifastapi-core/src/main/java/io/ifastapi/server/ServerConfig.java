@@ -29,16 +29,26 @@ import java.util.function.Function;
  * HTTP/2 by ALPN on a TLS port, next to HTTP/1.1; {@code h2c} (default on, needs {@code http2}) accepts cleartext
  * HTTP/2 with prior knowledge on a plain port (a connection that opens with the HTTP/2 preface, as
  * {@code curl --http2-prior-knowledge} and gRPC clients do; others speak HTTP/1.1 as before).
+ *
+ * <p>WebSockets: {@code webSockets} holds their limits ({@link WebSocketConfig}: message size, pings, queue).
  */
 public record ServerConfig(String host, int port, Duration shutdownGrace, Duration idleTimeout, int maxHeaderBytes,
                            Duration headTimeout, int minBodyRate, int maxConnections, TlsConfig tls, boolean http2,
-                           boolean h2c) {
+                           boolean h2c, WebSocketConfig webSockets) {
 
     /** The settings before HTTPS and HTTP/2 existed: plain HTTP, with h2c by prior knowledge. */
     public ServerConfig(String host, int port, Duration shutdownGrace, Duration idleTimeout, int maxHeaderBytes,
                         Duration headTimeout, int minBodyRate, int maxConnections) {
         this(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, null,
-                true, true);
+                true, true, WebSocketConfig.defaults());
+    }
+
+    /** The settings before WebSockets existed: their limits are the defaults ({@link WebSocketConfig#defaults()}). */
+    public ServerConfig(String host, int port, Duration shutdownGrace, Duration idleTimeout, int maxHeaderBytes,
+                        Duration headTimeout, int minBodyRate, int maxConnections, TlsConfig tls, boolean http2,
+                        boolean h2c) {
+        this(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls,
+                http2, h2c, WebSocketConfig.defaults());
     }
 
     public ServerConfig {
@@ -56,6 +66,9 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
         }
         if (headTimeout == null || headTimeout.isNegative()) {
             throw new IllegalArgumentException("headTimeout must be a duration >= 0 (0 = no deadline)");
+        }
+        if (webSockets == null) {
+            throw new IllegalArgumentException("webSockets must not be null; start from WebSocketConfig.defaults()");
         }
         if (minBodyRate < 0) {
             throw new IllegalArgumentException("minBodyRate must be >= 0 bytes per second (0 = no minimum), got "
@@ -156,54 +169,60 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
     }
 
     public ServerConfig host(String newHost) {
-        return new ServerConfig(newHost, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c);
+        return new ServerConfig(newHost, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c, webSockets);
     }
 
     public ServerConfig port(int newPort) {
-        return new ServerConfig(host, newPort, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c);
+        return new ServerConfig(host, newPort, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c, webSockets);
     }
 
     public ServerConfig shutdownGrace(Duration grace) {
-        return new ServerConfig(host, port, grace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c);
+        return new ServerConfig(host, port, grace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c, webSockets);
     }
 
     public ServerConfig idleTimeout(Duration timeout) {
-        return new ServerConfig(host, port, shutdownGrace, timeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c);
+        return new ServerConfig(host, port, shutdownGrace, timeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c, webSockets);
     }
 
     public ServerConfig maxHeaderBytes(int bytes) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, bytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, bytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c, webSockets);
     }
 
     public ServerConfig headTimeout(Duration timeout) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, timeout, minBodyRate, maxConnections, tls, http2, h2c);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, timeout, minBodyRate, maxConnections, tls, http2, h2c, webSockets);
     }
 
     public ServerConfig minBodyRate(int bytesPerSecond) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, bytesPerSecond, maxConnections, tls, http2, h2c);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, bytesPerSecond, maxConnections, tls, http2, h2c, webSockets);
     }
 
     public ServerConfig maxConnections(int connections) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, connections, tls, http2, h2c);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, connections, tls, http2, h2c, webSockets);
     }
 
     /** Serves HTTPS with this certificate and key ({@code null}: plain HTTP). */
     public ServerConfig tls(TlsConfig newTls) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, newTls, http2, h2c);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, newTls, http2, h2c, webSockets);
     }
 
     /** Whether HTTP/2 is offered: by ALPN over TLS, and as h2c (if {@link #h2c(boolean)} is on) on a plain port. */
     public ServerConfig http2(boolean enabled) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, enabled, h2c);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, enabled, h2c, webSockets);
     }
 
     /** Whether a plain port accepts cleartext HTTP/2 with prior knowledge (only while {@link #http2()} is on). */
     public ServerConfig h2c(boolean enabled) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, enabled);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, enabled, webSockets);
     }
 
     /** "https" with TLS, else "http": the scheme of request URLs. */
     public String scheme() {
         return tls == null ? "http" : "https";
+    }
+
+    /** The WebSocket limits: message size, pings, queue ({@link WebSocketConfig}, uvicorn's defaults). */
+    public ServerConfig webSockets(WebSocketConfig config) {
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate,
+                maxConnections, tls, http2, h2c, config);
     }
 }

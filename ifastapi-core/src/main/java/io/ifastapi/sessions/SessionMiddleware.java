@@ -68,6 +68,12 @@ public final class SessionMiddleware implements Middleware {
         SessionBackend.Commit commit = new SessionBackend.Commit();
         JsonCodec json = request.app().json();
         ServerRequest.of(request).attachSession(() -> backend.load(cookieValue, commit, json));
+        if (request.isWebSocket()) {
+            // ws.session() reads the handshake's session. Nothing is saved: no Set-Cookie can follow a handshake
+            // (Starlette's behaviour), and a store session written from a long-lived socket would overwrite what
+            // the user's HTTP requests changed meanwhile.
+            return next.handle(request);
+        }
         Response response;
         try {
             response = next.handle(request);
@@ -91,6 +97,12 @@ public final class SessionMiddleware implements Middleware {
             }
         }
         return save(request, response, commit);
+    }
+
+    /** WebSocket handshakes get the session too (read-only), as Starlette's SessionMiddleware serves websocket scopes. */
+    @Override
+    public boolean handlesWebSockets() {
+        return true;
     }
 
     private Response save(Request request, Response response, SessionBackend.Commit commit) {

@@ -62,4 +62,44 @@ final class InProcessTransport implements Transport {
     public void close() {
         app.shutdown();
     }
+
+    /**
+     * Runs the app for a WebSocket handshake on a virtual thread of its own (as a server does) and waits for its
+     * answer: the accepted socket, or the HTTP response that refused it.
+     */
+    Object openWebSocket(URL url, io.ifastapi.http.Headers headers) {
+        InProcessWebSocket socket = new InProcessWebSocket();
+        ServerRequest request = new ServerRequest("GET", url, headers, CLIENT, null);
+        request.webSocket(socket);
+        Thread thread = Thread.ofVirtual().name("testclient-websocket").start(() -> {
+            try {
+                Response response = AppInvoker.respond(app, request);
+                if (!accepted(socket)) {
+                    socket.toClient.add(new InProcessWebSocket.Denied(new Received(response.status(),
+                            response.headers().copy(), response.bufferedBody(), response.serverError())));
+                }
+            } finally {
+                request.complete();
+            }
+        });
+        InProcessWebSocket.Event first;
+        try {
+            first = socket.toClient.poll(TestWebSocket.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during the WebSocket handshake", e);
+        }
+        if (first == null) {
+            throw new IllegalStateException("The app neither accepted nor refused the WebSocket within "
+                    + TestWebSocket.TIMEOUT.toSeconds() + " s");
+        }
+        if (first instanceof InProcessWebSocket.Accepted accepted) {
+            return new TestWebSocket(socket, thread, accepted.subprotocol(), accepted.headers());
+        }
+        return ((InProcessWebSocket.Denied) first).response();
+    }
+
+    private static boolean accepted(InProcessWebSocket socket) {
+        return socket.accepted;
+    }
 }

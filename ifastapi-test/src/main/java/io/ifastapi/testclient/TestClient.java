@@ -194,6 +194,63 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    // ----- WebSockets -----
+
+    /**
+     * Opens a WebSocket to the app in-process, no socket (Starlette's {@code websocket_connect}): the handshake goes
+     * through the app's WebSocket-aware middleware with this client's cookies, and the route's handler runs on a
+     * virtual thread of its own. Close the result (try-with-resources) to end the handler.
+     *
+     * @throws WebSocketDenied when the app answers the handshake with HTTP (its handler closed before accepting, no
+     *                         WebSocket route matched, a middleware refused it)
+     */
+    public TestWebSocket websocketConnect(String path) {
+        return websocketConnect(path, new Headers());
+    }
+
+    /** As {@link #websocketConnect(String)}, offering these subprotocols ({@code Sec-WebSocket-Protocol}). */
+    public TestWebSocket websocketConnect(String path, String... subprotocols) {
+        return websocketConnect(path, subprotocols.length == 0 ? new Headers()
+                : Headers.of("sec-websocket-protocol", String.join(", ", subprotocols)));
+    }
+
+    /** As {@link #websocketConnect(String)}, with extra handshake headers. */
+    public TestWebSocket websocketConnect(String path, Headers extraHeaders) {
+        if (!(transport instanceof InProcessTransport inProcess)) {
+            throw new UnsupportedOperationException("websocketConnect runs in-process only; over the network, use "
+                    + "java.net.http.WebSocket against ws://" + Urls.hostHeader(baseUrl) + path);
+        }
+        if (closed.get()) {
+            throw new IllegalStateException("This TestClient is closed");
+        }
+        URL url = Urls.target(baseUrl, path, List.of());
+        // Starlette's TestClient handshake headers, the test's own, then the client's cookies.
+        Headers headers = new Headers();
+        addDefault(headers, extraHeaders, "host", Urls.hostHeader(url));
+        addDefault(headers, extraHeaders, "sec-websocket-key", "testserver==");
+        addDefault(headers, extraHeaders, "sec-websocket-version", "13");
+        addDefault(headers, extraHeaders, "connection", "upgrade");
+        addDefault(headers, extraHeaders, "upgrade", "websocket");
+        addDefault(headers, extraHeaders, "user-agent", "testclient");
+        extraHeaders.forEach(headers::add);
+        if (!extraHeaders.contains("cookie")) {
+            String cookie = cookies.header(url);
+            if (cookie != null && !cookie.isEmpty()) {
+                headers.add("cookie", cookie);
+            }
+        }
+        Object answer = inProcess.openWebSocket(url, headers);
+        if (answer instanceof TestWebSocket socket) {
+            return socket;
+        }
+        Transport.Received received = (Transport.Received) answer;
+        if (raiseServerExceptions && received.serverError() != null) {
+            throw rethrow(received.serverError());
+        }
+        throw new WebSocketDenied(new TestResponse("GET", url, received.status(), received.headers(),
+                received.body(), List.of()));
+    }
+
     // ----- sending -----
 
     TestResponse send(TestRequest request) {

@@ -42,15 +42,18 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
 
     private final Handler app;
     private final ServerConfig config;
+    /** Jetty's WebSocket container and the scheduler of keep-alive pings; null in tests without WebSockets. */
+    private final JettyWebSockets webSockets;
 
     JettyAppHandler(Handler app) {
-        this(app, ServerConfig.defaults());
+        this(app, ServerConfig.defaults(), null);
     }
 
-    JettyAppHandler(Handler app, ServerConfig config) {
+    JettyAppHandler(Handler app, ServerConfig config, JettyWebSockets webSockets) {
         super(InvocationType.BLOCKING);
         this.app = app;
         this.config = config;
+        this.webSockets = webSockets;
     }
 
     @Override
@@ -59,6 +62,10 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
             return true;
         }
         request.addIdleTimeoutListener(IGNORE_WHILE_HANDLING);
+        if (webSockets != null && JettyWebSocket.requested(request)) {
+            webSockets.handshake(app, request, response, callback);
+            return true;
+        }
         RequestBodyStream body = new RequestBodyStream(request, new BodyWaitBudget(config));
         io.ifastapi.http.Request ours = toRequest(request, body);
         Response answer = AppInvoker.respond(app, ours); // a 500 if the app failed; a HEAD's body dropped
@@ -77,7 +84,7 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
         return true;
     }
 
-    private static io.ifastapi.http.Request toRequest(Request request, RequestBodyStream body) {
+    static io.ifastapi.http.Request toRequest(Request request, RequestBodyStream body) {
         HttpURI uri = request.getHttpURI();
         String path = uri.getPath(); // raw: still percent-encoded, as URL promises; Request.path() decodes it
         // Host and port come from the Host header (or an absolute request target); Jetty has validated them.
@@ -97,7 +104,7 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
         return new io.ifastapi.internal.ServerRequest(request.getMethod(), url, headers, client, body);
     }
 
-    private static void write(Response answer, io.ifastapi.http.Request ours, Request request,
+    static void write(Response answer, io.ifastapi.http.Request ours, Request request,
                               org.eclipse.jetty.server.Response response, Callback callback) {
         response.setStatus(answer.status());
         HttpFields.Mutable fields = response.getHeaders();

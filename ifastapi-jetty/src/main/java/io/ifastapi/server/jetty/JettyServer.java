@@ -101,7 +101,8 @@ public final class JettyServer implements Server {
         jetty.addConnector(connector);
         jetty.addBean(new LoggedConnectionLimit(config.maxConnections(), connector));
 
-        jetty.setHandler(new GracefulHandler(new JettyAppHandler(app, config)));
+        JettyWebSockets webSockets = JettyWebSockets.install(jetty, connector.getScheduler(), config.webSockets());
+        jetty.setHandler(new GracefulHandler(new JettyAppHandler(app, config, webSockets)));
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(config.shutdownGrace().toMillis());
         jetty.setStopAtShutdown(false); // IFastAPI.run installs its own hook, which also runs the app's shutdown hooks

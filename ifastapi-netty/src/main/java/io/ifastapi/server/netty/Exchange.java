@@ -59,6 +59,9 @@ final class Exchange implements Runnable, ChannelFutureListener {
         if (receiving) {
             return false; // the body is still coming (or waits for 100 Continue): reading it would block the loop
         }
+        if (WebSocketHandshake.requested(request)) {
+            return false; // a WebSocket's handler blocks on its messages: always on a virtual thread of its own
+        }
         try {
             prepared = toRequest();
             return routes.runsNonBlocking(prepared.method(), prepared.path());
@@ -75,7 +78,12 @@ final class Exchange implements Runnable, ChannelFutureListener {
         Request ours = null;
         try {
             ours = prepared != null ? prepared : toRequest();
-            Response answer = AppInvoker.respond(connection.server().app(), ours);
+            NettyWebSocket websocket = NettyWebSocket.forRequest(this, ours);
+            Response answer = websocket == null ? AppInvoker.respond(connection.server().app(), ours)
+                    : websocket.run(connection.server().app(), ours);
+            if (websocket != null && websocket.upgraded()) {
+                return; // the connection is the WebSocket's now: no HTTP response is left to write
+            }
             if (body != null) {
                 body.close(); // drop what the app left unread
             }

@@ -7,6 +7,7 @@ import io.ifastapi.server.ServerConfig;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -305,6 +306,29 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
             ctx.close();
             finished(exchange, false);
         });
+    }
+
+    /**
+     * Event loop: the app accepted the WebSocket of {@code exchange}. Writes the 101 and hands the connection over
+     * to {@code frames}; the exchange is no longer in flight (a shutdown does not wait for WebSockets: it closes
+     * them with 1001). Returns the 101's write.
+     */
+    ChannelFuture upgrade(Exchange exchange, FullHttpResponse switching, WebSocketFrames frames) {
+        if (!ctx.channel().isActive() || ctx.isRemoved()) {
+            // the client left before the accept: the exchange ends as any other (its response goes nowhere)
+            throw new IllegalStateException("The connection closed before the WebSocket was accepted");
+        }
+        cancelHeadTimer();
+        encoder.answering(false);
+        ChannelFuture written = ctx.writeAndFlush(switching);
+        closing = true;
+        releasePending();
+        if (current == exchange) {
+            current = null;
+        }
+        server.inFlight().exit();
+        frames.install(ctx);
+        return written;
     }
 
     /** Sends 100 Continue when the app starts reading a body the client is holding back until it hears from us. */

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -145,6 +146,8 @@ public final class NettyServer implements Server {
             LOG.info("Shutting down: waiting up to {} ms for in-flight requests", grace);
             context.drain();
             listener.close().awaitUninterruptibly();
+            // 1001 going away, and a moment for the peers' answers; WebSockets are not in-flight requests to wait for
+            context.webSockets().closeAll(Duration.ofMillis(Math.min(grace, 2_000)));
             if (!context.inFlight().awaitNone(context.config().shutdownGrace())) {
                 LOG.warn("Shutdown grace of {} ms is over with {} requests still in flight; closing their "
                         + "connections", grace, context.inFlight().count());

@@ -22,6 +22,7 @@ final class ServerContext {
     private final NonBlockingRoutes nonBlocking;
     /** Debug mode with non-blocking routes: warns when one holds its event loop too long; else null. */
     private final BlockedLoopChecker checker;
+    private final OpenWebSockets webSockets = new OpenWebSockets();
     private volatile boolean draining;
 
     ServerContext(Handler app, ServerConfig config) {
@@ -51,6 +52,10 @@ final class ServerContext {
 
     InFlightRequests inFlight() {
         return inFlight;
+    }
+
+    OpenWebSockets webSockets() {
+        return webSockets;
     }
 
     /**
