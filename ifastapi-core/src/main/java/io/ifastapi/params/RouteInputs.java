@@ -46,7 +46,7 @@ public final class RouteInputs {
     }
 
     /** A compiled dependency provider: the object and its own inputs. */
-    record Provider(Object key, Dependency<Object, Object> instance, RouteInputs inputs) {
+    record Provider(Object key, Dependency<Object, Object> instance, RouteInputs inputs, boolean closes) {
     }
 
     private final Class<?> type;
@@ -91,6 +91,23 @@ public final class RouteInputs {
             return extra.isEmpty() ? NONE : new RouteInputs(null, new Slot[0], null, extra);
         }
         return compile(type, pathNames, extra, new ArrayList<>());
+    }
+
+    /**
+     * These inputs with more dependencies run before all of this route's own: what an including router (or the app)
+     * and {@code include(router, prefix, dependencies...)} add in front of an included router's routes, so the order
+     * is FastAPI's (app, include-time, router, route). Compiled now, once per included route.
+     */
+    public RouteInputs withDependenciesBefore(List<Object> dependencies) {
+        if (dependencies.isEmpty()) {
+            return this;
+        }
+        List<Provider> extra = new ArrayList<>();
+        for (Object dependency : dependencies) {
+            extra.add(provider(dependency, new ArrayList<>()));
+        }
+        extra.addAll(extraDependencies);
+        return new RouteInputs(type, slots, wholeBody, extra);
     }
 
     private static RouteInputs compile(Class<?> type, Set<String> pathNames, List<Provider> extra,
@@ -228,12 +245,21 @@ public final class RouteInputs {
         RouteInputs inputs = paramsType == null || paramsType == Void.class ? null
                 : compile(paramsType, Set.of(), List.of(), resolving);
         resolving.remove(classOrInstance);
-        Provider provider = new Provider(classOrInstance, instance, inputs);
+        Provider provider = new Provider(classOrInstance, instance, inputs, overridesClose(instance.getClass()));
         // Instances may be lambdas made per call (overrides); only classes are worth keeping.
         if (classOrInstance instanceof Class<?>) {
             PROVIDERS.putIfAbsent(classOrInstance, provider);
         }
         return provider;
+    }
+
+    /** True when the provider cleans up itself (FastAPI's code after yield), not only AutoCloseable results. */
+    private static boolean overridesClose(Class<?> cls) {
+        try {
+            return cls.getMethod("close", Object.class).getDeclaringClass() != Dependency.class;
+        } catch (NoSuchMethodException e) {
+            return true; // cannot tell: keep the clean-up
+        }
     }
 
     private static Object instantiate(Class<?> cls) {
@@ -390,17 +416,23 @@ public final class RouteInputs {
                 return Errors.INVALID;
             }
         }
-        Object value = provider.instance.provide(request, params);
-        scope.add(declared.key, value, provider.instance);
+        Object value;
+        try {
+            value = provider.instance.provide(request, params);
+        } catch (RequestValidationError e) {
+            // A provider that validates by hand (OAuth2PasswordRequestForm reads the form) joins the route's 422.
+            errors.addAll(e.errors());
+            return Errors.INVALID;
+        }
+        scope.add(declared.key, value, provider.instance, provider.closes);
         return value;
     }
 
     private static Provider overridden(Provider declared, Request request) {
-        if (request.app() instanceof DependencyOverrides.Holder holder && declared.key instanceof Class<?> cls) {
+        if (request.app() instanceof DependencyOverrides.Holder holder) {
             DependencyOverrides overrides = holder.dependencyOverrides();
             if (!overrides.isEmpty()) {
-                @SuppressWarnings({"unchecked", "rawtypes"})
-                Object replacement = overrides.get((Class<? extends Dependency>) cls);
+                Object replacement = overrides.get(declared.key);
                 if (replacement != null) {
                     return provider(replacement, new ArrayList<>());
                 }
