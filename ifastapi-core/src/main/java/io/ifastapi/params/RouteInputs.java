@@ -113,8 +113,13 @@ public final class RouteInputs {
     private static RouteInputs compile(Class<?> type, Set<String> pathNames, List<Provider> extra,
                                        List<Object> resolving) {
         if (!type.isRecord()) {
-            throw new IllegalArgumentException("The inputs of a route are a record; " + type.getName() + " is not "
-                    + "one. Declare e.g. record ListItems(@Query int limit) {} and pass ListItems.class");
+            if (BeanModel.isCandidate(type)) {
+                // A plain class is a JSON body (FastAPI's model parameter), its properties the fields.
+                return new RouteInputs(type, new Slot[0], RecordValidator.of(type), extra);
+            }
+            throw new IllegalArgumentException("The inputs of a route are a record (or, for a JSON body, a class "
+                    + "with a no-argument constructor and public setters or fields); " + type.getName() + " is "
+                    + "neither. Declare e.g. record ListItems(@Query int limit) {} and pass ListItems.class");
         }
         RecordComponent[] components = type.getRecordComponents();
         if (isPlainBody(components, pathNames)) {
@@ -174,7 +179,7 @@ public final class RouteInputs {
             kind = Kind.COOKIE;
             Cookie cookie = c.getAnnotation(Cookie.class);
             name = cookie.value().isEmpty() ? c.getName() : cookie.value();
-        } else if (c.isAnnotationPresent(Body.class) || c.getType().isRecord()) {
+        } else if (c.isAnnotationPresent(Body.class) || c.getType().isRecord() || BeanModel.isCandidate(c.getType())) {
             kind = Kind.BODY;
             name = "body";
         } else {

@@ -23,7 +23,7 @@ import java.util.UUID;
 /** Compiles a declared Java type and its constraint annotations into a {@link Validator}, once per route. */
 final class Validators {
     static final String SUPPORTED = "String, int/long/short/byte/BigInteger, double/float/BigDecimal, boolean, UUID, "
-            + "enums, LocalDate, LocalDateTime, OffsetDateTime, Instant, List/Set of those, records (bodies), "
+            + "enums, LocalDate, LocalDateTime, OffsetDateTime, Instant, List/Set of those, records and beans (bodies), "
             + "Map<String, ?> and JsonNode (bodies)";
 
     private Validators() {
@@ -86,7 +86,7 @@ final class Validators {
         if (cls == LocalDateTime.class) return new DateTimeValidator(DateTimeValidator.Kind.LOCAL_DATE_TIME);
         if (cls == OffsetDateTime.class) return new DateTimeValidator(DateTimeValidator.Kind.OFFSET_DATE_TIME);
         if (cls == Instant.class) return new DateTimeValidator(DateTimeValidator.Kind.INSTANT);
-        if (cls.isRecord()) return RecordValidator.of(cls);
+        if (cls.isRecord() || BeanModel.isCandidate(cls)) return RecordValidator.of(cls);
         if (cls == Map.class) return MapValidator.INSTANCE;
         if (JsonNode.class.isAssignableFrom(cls)) return AnyJson.INSTANCE;
         throw unsupported(type, where);
