@@ -31,9 +31,9 @@ final class RecordValidator implements Validator {
     private static final Map<Class<?>, RecordValidator> CACHE = new ConcurrentHashMap<>();
     private static final Object IN_PROGRESS = new Object();
 
-    /** One field of the model. */
+    /** One field of the model; {@code annotations} is where its constraints are (for documentation). */
     record Field(String name, Type type, Validator validator, boolean optional, boolean required,
-                 Object defaultValue) {
+                 Object defaultValue, java.lang.reflect.AnnotatedElement annotations) {
     }
 
     private final Class<?> type;
@@ -151,7 +151,7 @@ final class RecordValidator implements Validator {
         } else if (optional) {
             defaultValue = Optional.empty();
         }
-        return new Field(name, declared, validator, optional, required, defaultValue);
+        return new Field(name, declared, validator, optional, required, defaultValue, constraints);
     }
 
     private static Object defaultValue(Validator validator, String text, String where) {

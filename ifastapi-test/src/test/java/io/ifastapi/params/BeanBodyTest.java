@@ -164,6 +164,43 @@ class BeanBodyTest {
         }
     }
 
+    /** Setters without fields behind them (computed or delegated properties) come by name. */
+    public static class Settings {
+        final java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+
+        public void setZone(String zone) {
+            values.put("zone", zone);
+        }
+
+        public void setAlpha(@Min(1) int alpha) {
+            values.put("alpha", alpha);
+        }
+    }
+
+    @Test
+    void settersWithoutFieldsAreReadByNameAndTheModelIsDescribedForOpenApi() {
+        IFastAPI app = new IFastAPI();
+        app.post("/settings", Settings.class, (request, settings) -> settings.values);
+        try (TestClient client = new TestClient(app)) {
+            assertThat(client.post("/settings", Map.of("zone", "eu", "alpha", 2)).text())
+                    .isEqualTo("{\"alpha\":2,\"zone\":\"eu\"}");
+            assertThat(client.post("/settings", Map.of("alpha", 0)).text()).isEqualTo("{\"detail\":[{\"type\":"
+                    + "\"greater_than_equal\",\"loc\":[\"body\",\"alpha\"],\"msg\":\"Input should be greater than or "
+                    + "equal to 1\",\"input\":0,\"ctx\":{\"ge\":1}},{\"type\":\"missing\",\"loc\":[\"body\",\"zone\"],"
+                    + "\"msg\":\"Field required\",\"input\":{\"alpha\":0}}]}");
+        }
+        List<Parameter> fields = BodyModels.fields(ItemBean.class);
+        assertThat(fields).extracting(Parameter::name)
+                .containsExactly("name", "price", "tags", "stock", "note", "sku", "dims");
+        assertThat(fields).filteredOn(Parameter::required).extracting(Parameter::name)
+                .containsExactly("name", "price", "sku", "dims");
+        assertThat(fields.getFirst().constraints()).containsEntry("min_length", 1);
+        assertThat(fields.get(1).constraints()).containsKey("gt");
+        assertThat(fields.get(3).defaultValue()).isEqualTo(0);
+        assertThat(BodyModels.fields(Settings.class)).extracting(Parameter::name).containsExactly("alpha", "zone");
+        assertThat(BodyModels.isModel(String.class)).isFalse();
+    }
+
     public static class NoDefaultConstructor {
         public String name;
 
