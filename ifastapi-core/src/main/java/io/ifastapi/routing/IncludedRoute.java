@@ -22,9 +22,11 @@ final class IncludedRoute implements RouteEntry {
     private final Route route;
     /** Dependencies run before the route's own, outermost first; empty when the including side adds none. */
     private final List<Object> dependencies;
-    /** The route's operation this one was made from, and the operation served here (path and dependencies). */
-    private volatile Operation source;
-    private volatile Operation served;
+    /** The operation served here and the route's operation it was made from, in one field so they stay paired. */
+    private volatile Served served;
+
+    private record Served(Operation source, Operation operation) {
+    }
 
     IncludedRoute(PathTemplate template, Route route, List<Object> dependencies) {
         this.template = template;
@@ -48,16 +50,15 @@ final class IncludedRoute implements RouteEntry {
     /** The route's operation as served here: the path with the prefixes, the including side's dependencies first. */
     Operation operation() {
         Operation current = route.operation();
-        Operation made = served;
-        if (current == source && made != null) {
-            return made;
+        Served cached = served;
+        if (cached != null && cached.source == current) {
+            return cached.operation;
         }
-        made = current.withPath(template.template());
+        Operation made = current.withPath(template.template());
         if (!dependencies.isEmpty()) {
             made = withDependencies(made);
         }
-        served = made;
-        source = current;
+        served = new Served(current, made);
         return made;
     }
 
