@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,6 +38,12 @@ public final class RouteInputs {
     public static final RouteInputs NONE = new RouteInputs(null, new Slot[0], null, List.of());
 
     private static final Map<Object, Provider> PROVIDERS = new ConcurrentHashMap<>();
+    /**
+     * Override objects (lambdas) compiled once per app's overrides, so an installed override costs no reflection per
+     * request; weakly keyed by the overrides, so an app's go with it.
+     */
+    private static final Map<DependencyOverrides, Map<Object, Provider>> OVERRIDE_PROVIDERS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     enum Kind { DEPENDS, PATH, QUERY, HEADER, COOKIE, BODY }
 
@@ -438,8 +445,12 @@ public final class RouteInputs {
             DependencyOverrides overrides = holder.dependencyOverrides();
             if (!overrides.isEmpty()) {
                 Object replacement = overrides.get(declared.key);
+                if (replacement instanceof Class<?>) {
+                    return provider(replacement, new ArrayList<>()); // classes are compiled once, in PROVIDERS
+                }
                 if (replacement != null) {
-                    return provider(replacement, new ArrayList<>());
+                    return OVERRIDE_PROVIDERS.computeIfAbsent(overrides, o -> new ConcurrentHashMap<>())
+                            .computeIfAbsent(replacement, r -> provider(r, new ArrayList<>()));
                 }
             }
         }
