@@ -150,7 +150,7 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
 
     /**
      * Dependencies every route of the app runs first (FastAPI's {@code FastAPI(dependencies=[...])}): provider
-     * classes or objects, declared before the routes.
+     * classes or objects, declared before the routes and includes. They reach every route, included routers' too.
      */
     public IFastAPI dependencies(Object... providers) {
         router.dependencies(providers);
@@ -172,8 +172,13 @@ public class IFastAPI implements Handler, App, UrlPaths, DependencyOverrides.Hol
         return this;
     }
 
-    public IFastAPI include(Router other, String prefix) {
-        router.include(other, prefix);
+    /**
+     * Adds a router's routes under {@code prefix}, each running the app's dependencies, then {@code dependencies},
+     * then the router's own, then the route's (FastAPI's {@code include_router(router, prefix=...,
+     * dependencies=[...])}).
+     */
+    public IFastAPI include(Router other, String prefix, Object... dependencies) {
+        router.include(other, prefix, dependencies);
         return this;
     }
 

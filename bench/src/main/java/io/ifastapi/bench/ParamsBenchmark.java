@@ -1,7 +1,7 @@
 package io.ifastapi.bench;
 
+import io.ifastapi.IFastAPI;
 import io.ifastapi.http.Address;
-import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Headers;
 import io.ifastapi.http.Response;
 import io.ifastapi.http.URL;
@@ -11,7 +11,6 @@ import io.ifastapi.params.Body;
 import io.ifastapi.params.Default;
 import io.ifastapi.params.Header;
 import io.ifastapi.params.Query;
-import io.ifastapi.routing.Router;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +22,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +34,11 @@ import java.util.concurrent.TimeUnit;
  * The cost of declared inputs per request: a route with five typed query/header parameters and a small JSON body,
  * bound and validated from its record ({@code typed}), beside the same inputs read by hand with
  * {@code request.queryParam}/{@code header} and Jackson databind for the body, unvalidated ({@code raw}), and the
- * typed route answering a 422 with three errors ({@code typedInvalid}). Both handlers return a prebuilt response, so
- * what is measured is the request, routing, binding and validation.
+ * typed route answering a 422 with three errors ({@code typedInvalid}, the 422 response made by the app's exception
+ * handling). Each request goes through the whole app in process, no socket: {@code app.handle(new ServerRequest(...))}
+ * (ServerErrorMiddleware, ExceptionMiddleware, the router, binding, the handler), then {@code complete()} as a server
+ * calls it once the response is out. Both handlers return a prebuilt response, so what differs between the cases is
+ * binding and validation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,15 +67,15 @@ public class ParamsBenchmark {
     private final Headers headers = Headers.of("Host", "127.0.0.1:8000", "Content-Type", "application/json",
             "X-Request-Id", "req-12345678", "X-Retry", "2");
     private final Address client = new Address("127.0.0.1", 50000);
-    private Router router;
+    private IFastAPI app;
     private URL typedUrl;
     private URL rawUrl;
 
     @Setup
     public void setUp() throws Exception {
-        router = new Router();
-        router.post("/typed", Inputs.class, (request, in) -> in.item().stock() + in.limit() >= 0 ? ok : null);
-        router.post("/raw", request -> {
+        app = new IFastAPI();
+        app.post("/typed", Inputs.class, (request, in) -> in.item().stock() + in.limit() >= 0 ? ok : null);
+        app.post("/raw", request -> {
             String limit = request.queryParam("limit");
             int l = limit == null ? 10 : Integer.parseInt(limit);
             String q = request.queryParam("q");
@@ -85,28 +88,36 @@ public class ParamsBenchmark {
         });
         typedUrl = new URL("http", "127.0.0.1", 8000, "/typed", "limit=20&q=dune&tag=a&tag=b");
         rawUrl = new URL("http", "127.0.0.1", 8000, "/raw", "limit=20&q=dune&tag=a&tag=b");
-        if (typed() != ok || raw() != ok || typedInvalid() != 422) {
+        app.startup();
+        if (typed() != ok || raw() != ok || typedInvalid().status() != 422) {
             throw new IllegalStateException("the routes do not answer as expected");
         }
     }
 
-    @Benchmark
-    public Response raw() throws Exception {
-        return router.handle(new ServerRequest("POST", rawUrl, headers, client, new ByteArrayInputStream(BODY)));
+    @TearDown
+    public void tearDown() {
+        app.shutdown();
     }
 
     @Benchmark
-    public Response typed() throws Exception {
-        return router.handle(new ServerRequest("POST", typedUrl, headers, client, new ByteArrayInputStream(BODY)));
+    public Response raw() {
+        return handle(rawUrl, BODY);
     }
 
     @Benchmark
-    public int typedInvalid() throws Exception {
-        try {
-            router.handle(new ServerRequest("POST", typedUrl, headers, client, new ByteArrayInputStream(BAD_BODY)));
-            return 200;
-        } catch (HTTPException e) {
-            return e.status();
-        }
+    public Response typed() {
+        return handle(typedUrl, BODY);
+    }
+
+    @Benchmark
+    public Response typedInvalid() {
+        return handle(typedUrl, BAD_BODY);
+    }
+
+    private Response handle(URL url, byte[] body) {
+        ServerRequest request = new ServerRequest("POST", url, headers, client, new ByteArrayInputStream(body));
+        Response response = app.handle(request);
+        request.complete(); // as a server does once the response is out: dependencies' teardown would run here
+        return response;
     }
 }

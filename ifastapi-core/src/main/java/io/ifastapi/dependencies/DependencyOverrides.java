@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * request, so changes apply to an app that is already serving.
  */
 public final class DependencyOverrides {
-    @SuppressWarnings("rawtypes")
-    private final Map<Class<? extends Dependency>, Object> replacements = new ConcurrentHashMap<>();
+    /** Keyed by the provider as declared: its class ({@code @Depends}), or the object given to dependencies(...). */
+    private final Map<Object, Object> replacements = new ConcurrentHashMap<>();
 
     /** Replaces {@code original} by another provider class (instantiated once, with its own declared inputs). */
     @SuppressWarnings("rawtypes")
@@ -24,6 +24,27 @@ public final class DependencyOverrides {
     @SuppressWarnings("rawtypes")
     public DependencyOverrides put(Class<? extends Dependency> original, Dependency<?, ?> replacement) {
         replacements.put(original, replacement);
+        return this;
+    }
+
+    /**
+     * Replaces a provider object given to {@code app.dependencies(...)}, {@code router.dependencies(...)} or
+     * {@code include(...)} (the same object) by a provider class.
+     */
+    @SuppressWarnings("rawtypes")
+    public DependencyOverrides put(Dependency<?, ?> original, Class<? extends Dependency> replacement) {
+        replacements.put(original, replacement);
+        return this;
+    }
+
+    /** Replaces a provider object given to {@code dependencies(...)} or {@code include(...)} by another object. */
+    public DependencyOverrides put(Dependency<?, ?> original, Dependency<?, ?> replacement) {
+        replacements.put(original, replacement);
+        return this;
+    }
+
+    public DependencyOverrides remove(Dependency<?, ?> original) {
+        replacements.remove(original);
         return this;
     }
 
@@ -41,9 +62,8 @@ public final class DependencyOverrides {
         return replacements.isEmpty();
     }
 
-    /** The replacement of {@code original}: a provider class, a provider object, or null. */
-    @SuppressWarnings("rawtypes")
-    public Object get(Class<? extends Dependency> original) {
+    /** The replacement of {@code original} (a provider class or object): a provider class, a provider object, or null. */
+    public Object get(Object original) {
         return replacements.get(original);
     }
 

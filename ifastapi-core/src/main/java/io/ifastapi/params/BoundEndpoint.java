@@ -3,6 +3,8 @@ package io.ifastapi.params;
 import io.ifastapi.http.Endpoint;
 import io.ifastapi.http.Request;
 
+import java.util.List;
+
 /**
  * The endpoint of a route with declared inputs: binds and validates the request ({@link RouteInputs}), resolves the
  * dependencies, then calls the typed handler. The router calls {@link #call} with a scope it closes after making the
@@ -15,6 +17,11 @@ public final class BoundEndpoint<P> implements Endpoint {
     public BoundEndpoint(RouteInputs inputs, TypedEndpoint<P> handler) {
         this.inputs = inputs;
         this.handler = handler;
+    }
+
+    /** The same handler behind {@link RouteInputs#withDependenciesBefore these inputs with more dependencies}. */
+    public BoundEndpoint<P> withDependenciesBefore(List<Object> dependencies) {
+        return dependencies.isEmpty() ? this : new BoundEndpoint<>(inputs.withDependenciesBefore(dependencies), handler);
     }
 
     public RouteInputs inputs() {

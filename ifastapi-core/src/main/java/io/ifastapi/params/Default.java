@@ -9,10 +9,11 @@ import java.lang.annotation.Target;
  * The value of an absent parameter or body field, written as it would arrive: {@code @Default("10") int limit},
  * {@code @Default("light") String theme}; for lists and nested records as JSON ({@code @Default("[]")}). Checked
  * when the route is registered, so a default that does not fit the type fails at startup, not per request.
- * Without it a component is required, except an {@code Optional} (absent means empty).
+ * Without it a component is required, except an {@code Optional} (absent means empty). On a bean used as a body,
+ * put it on the field or on its setter.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD})
 public @interface Default {
     String value();
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The dependencies resolved for one request: their values, cached by provider so each is computed once, and their
- * clean-ups, run in reverse order by {@link #close()} once the response is made.
+ * clean-ups, run in reverse order by {@link #close()} once the response has been sent (the router hands the scope
+ * to the request's after-response tasks), also when the handler failed.
  */
 public final class DependencyScope implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DependencyScope.class);
@@ -24,13 +25,22 @@ public final class DependencyScope implements AutoCloseable {
         return values == null ? null : values.get(key);
     }
 
+    /**
+     * Keeps a resolved value for the rest of the request and, when it needs one, its clean-up: an AutoCloseable
+     * value, or a provider that overrides {@link Dependency#close}.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void add(Object key, Object value, Dependency provider) {
+    void add(Object key, Object value, Dependency provider, boolean providerCloses) {
         if (values == null) {
             values = new HashMap<>(4);
-            cleanups = new ArrayList<>(4);
         }
         values.put(key, value == null ? NULL : value);
+        if (!providerCloses && !(value instanceof AutoCloseable)) {
+            return;
+        }
+        if (cleanups == null) {
+            cleanups = new ArrayList<>(4);
+        }
         cleanups.add(() -> {
             try {
                 provider.close(value);
@@ -38,6 +48,11 @@ public final class DependencyScope implements AutoCloseable {
                 LOG.error("Closing the dependency {} failed", key, e);
             }
         });
+    }
+
+    /** True when some resolved dependency has a clean-up to run after the response. */
+    public boolean hasCleanups() {
+        return cleanups != null;
     }
 
     /** Runs every clean-up, last resolved first; a failing one is logged and the others still run. */

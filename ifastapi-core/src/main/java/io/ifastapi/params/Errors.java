@@ -40,6 +40,11 @@ public final class Errors {
         return INVALID;
     }
 
+    /** Adds errors found elsewhere, located as they are (a provider's own {@link RequestValidationError}). */
+    public void addAll(List<ValidationError> errors) {
+        list.addAll(errors);
+    }
+
     public boolean isEmpty() {
         return list.isEmpty();
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,6 +40,12 @@ public final class RouteInputs {
     public static final RouteInputs NONE = new RouteInputs(null, new Slot[0], null, List.of());
 
     private static final Map<Object, Provider> PROVIDERS = new ConcurrentHashMap<>();
+    /**
+     * Override objects (lambdas) compiled once per app's overrides, so an installed override costs no reflection per
+     * request; weakly keyed by the overrides, so an app's go with it.
+     */
+    private static final Map<DependencyOverrides, Map<Object, Provider>> OVERRIDE_PROVIDERS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Where an input comes from; {@link #rank} is FastAPI's order of errors (body, form and file fields as one). */
     enum Kind {
@@ -53,11 +60,11 @@ public final class RouteInputs {
 
     /** One component of the input record. */
     private record Slot(int index, Kind kind, String name, RecordValidator.Field field, Provider provider,
-                        boolean useCache, Parameter parameter, FormFields.FileShape fileShape) {
+                        boolean useCache, Parameter parameter, FormBinding.FileShape fileShape) {
     }
 
     /** A compiled dependency provider: the object and its own inputs. */
-    record Provider(Object key, Dependency<Object, Object> instance, RouteInputs inputs) {
+    record Provider(Object key, Dependency<Object, Object> instance, RouteInputs inputs, boolean closes) {
     }
 
     private final Class<?> type;
@@ -109,11 +116,33 @@ public final class RouteInputs {
         return compile(type, pathNames, extra, new ArrayList<>());
     }
 
+    /**
+     * These inputs with more dependencies run before all of this route's own: what an including router (or the app)
+     * and {@code include(router, prefix, dependencies...)} add in front of an included router's routes, so the order
+     * is FastAPI's (app, include-time, router, route). Compiled now, once per included route.
+     */
+    public RouteInputs withDependenciesBefore(List<Object> dependencies) {
+        if (dependencies.isEmpty()) {
+            return this;
+        }
+        List<Provider> extra = new ArrayList<>();
+        for (Object dependency : dependencies) {
+            extra.add(provider(dependency, new ArrayList<>()));
+        }
+        extra.addAll(extraDependencies);
+        return new RouteInputs(type, slots, wholeBody, extra);
+    }
+
     private static RouteInputs compile(Class<?> type, Set<String> pathNames, List<Provider> extra,
                                        List<Object> resolving) {
         if (!type.isRecord()) {
-            throw new IllegalArgumentException("The inputs of a route are a record; " + type.getName() + " is not "
-                    + "one. Declare e.g. record ListItems(@Query int limit) {} and pass ListItems.class");
+            if (BeanModel.isCandidate(type)) {
+                // A plain class is a JSON body (FastAPI's model parameter), its properties the fields.
+                return new RouteInputs(type, new Slot[0], RecordValidator.of(type), extra);
+            }
+            throw new IllegalArgumentException("The inputs of a route are a record (or, for a JSON body, a class "
+                    + "with a no-argument constructor and public setters or fields); " + type.getName() + " is "
+                    + "neither. Declare e.g. record ListItems(@Query int limit) {} and pass ListItems.class");
         }
         RecordComponent[] components = type.getRecordComponents();
         if (isPlainBody(components, pathNames)) {
@@ -190,7 +219,7 @@ public final class RouteInputs {
             kind = Kind.FORM;
             Form form = c.getAnnotation(Form.class);
             name = form.value().isEmpty() ? c.getName() : form.value();
-        } else if (c.isAnnotationPresent(Body.class) || c.getType().isRecord()) {
+        } else if (c.isAnnotationPresent(Body.class) || c.getType().isRecord() || BeanModel.isCandidate(c.getType())) {
             kind = Kind.BODY;
             name = "body";
         } else {
@@ -222,14 +251,14 @@ public final class RouteInputs {
         File file = c.getAnnotation(File.class);
         String name = file.value().isEmpty() ? c.getName() : file.value();
         Type type = c.getGenericType();
-        FormFields.FileShape shape = null;
+        FormBinding.FileShape shape = null;
         if (type == UploadFile.class) {
-            shape = FormFields.FileShape.SINGLE;
+            shape = FormBinding.FileShape.SINGLE;
         } else if (type instanceof ParameterizedType p && p.getActualTypeArguments()[0] == UploadFile.class) {
             if (p.getRawType() == Optional.class) {
-                shape = FormFields.FileShape.OPTIONAL;
+                shape = FormBinding.FileShape.OPTIONAL;
             } else if (p.getRawType() == List.class) {
-                shape = FormFields.FileShape.LIST;
+                shape = FormBinding.FileShape.LIST;
             }
         }
         if (shape == null) {
@@ -240,8 +269,8 @@ public final class RouteInputs {
             throw new IllegalArgumentException(where + ": a @File component takes no @Default or constraint; use "
                     + "Optional<UploadFile> for an optional upload and check sizes in the handler");
         }
-        Parameter parameter = new Parameter(name, "file", type, shape != FormFields.FileShape.OPTIONAL,
-                shape == FormFields.FileShape.OPTIONAL ? Optional.empty() : null, Map.of());
+        Parameter parameter = new Parameter(name, "file", type, shape != FormBinding.FileShape.OPTIONAL,
+                shape == FormBinding.FileShape.OPTIONAL ? Optional.empty() : null, Map.of());
         return new Slot(index, Kind.FILE, name, null, null, true, parameter, shape);
     }
 
@@ -289,12 +318,21 @@ public final class RouteInputs {
         RouteInputs inputs = paramsType == null || paramsType == Void.class ? null
                 : compile(paramsType, Set.of(), List.of(), resolving);
         resolving.remove(classOrInstance);
-        Provider provider = new Provider(classOrInstance, instance, inputs);
+        Provider provider = new Provider(classOrInstance, instance, inputs, overridesClose(instance.getClass()));
         // Instances may be lambdas made per call (overrides); only classes are worth keeping.
         if (classOrInstance instanceof Class<?>) {
             PROVIDERS.putIfAbsent(classOrInstance, provider);
         }
         return provider;
+    }
+
+    /** True when the provider cleans up itself (FastAPI's code after yield), not only AutoCloseable results. */
+    private static boolean overridesClose(Class<?> cls) {
+        try {
+            return cls.getMethod("close", Object.class).getDeclaringClass() != Dependency.class;
+        } catch (NoSuchMethodException e) {
+            return true; // cannot tell: keep the clean-up
+        }
     }
 
     private static Object instantiate(Class<?> cls) {
@@ -394,13 +432,13 @@ public final class RouteInputs {
                     if (form == null) {
                         form = request.form();
                     }
-                    yield FormFields.field(form, slot.name, field, errors);
+                    yield FormBinding.field(form, slot.name, field, errors);
                 }
                 case FILE -> {
                     if (form == null) {
                         form = request.form();
                     }
-                    yield FormFields.file(form, slot.name, slot.fileShape, errors);
+                    yield FormBinding.file(form, slot.name, slot.fileShape, errors);
                 }
             };
         }
@@ -470,19 +508,29 @@ public final class RouteInputs {
                 return Errors.INVALID;
             }
         }
-        Object value = provider.instance.provide(request, params);
-        scope.add(declared.key, value, provider.instance);
+        Object value;
+        try {
+            value = provider.instance.provide(request, params);
+        } catch (RequestValidationError e) {
+            // A provider that validates by hand (OAuth2PasswordRequestForm reads the form) joins the route's 422.
+            errors.addAll(e.errors());
+            return Errors.INVALID;
+        }
+        scope.add(declared.key, value, provider.instance, provider.closes);
         return value;
     }
 
     private static Provider overridden(Provider declared, Request request) {
-        if (request.app() instanceof DependencyOverrides.Holder holder && declared.key instanceof Class<?> cls) {
+        if (request.app() instanceof DependencyOverrides.Holder holder) {
             DependencyOverrides overrides = holder.dependencyOverrides();
             if (!overrides.isEmpty()) {
-                @SuppressWarnings({"unchecked", "rawtypes"})
-                Object replacement = overrides.get((Class<? extends Dependency>) cls);
+                Object replacement = overrides.get(declared.key);
+                if (replacement instanceof Class<?>) {
+                    return provider(replacement, new ArrayList<>()); // classes are compiled once, in PROVIDERS
+                }
                 if (replacement != null) {
-                    return provider(replacement, new ArrayList<>());
+                    return OVERRIDE_PROVIDERS.computeIfAbsent(overrides, o -> new ConcurrentHashMap<>())
+                            .computeIfAbsent(replacement, r -> provider(r, new ArrayList<>()));
                 }
             }
         }

@@ -23,7 +23,7 @@ import java.util.UUID;
 /** Compiles a declared Java type and its constraint annotations into a {@link Validator}, once per route. */
 final class Validators {
     static final String SUPPORTED = "String, int/long/short/byte/BigInteger, double/float/BigDecimal, boolean, UUID, "
-            + "enums, LocalDate, LocalDateTime, OffsetDateTime, Instant, List/Set of those, records (bodies), "
+            + "enums, LocalDate, LocalDateTime, OffsetDateTime, Instant, List/Set of those, records and beans (bodies), "
             + "Map<String, ?> and JsonNode (bodies)";
 
     private Validators() {
@@ -36,6 +36,7 @@ final class Validators {
      */
     static Validator of(Type type, AnnotatedElement constraints, String where) {
         AnnotatedElement c = constraints == null ? NONE : constraints;
+        checkConstraints(type, c, where);
         if (type instanceof ParameterizedType parameterized) {
             Class<?> raw = (Class<?>) parameterized.getRawType();
             Type arg = parameterized.getActualTypeArguments()[0];
@@ -86,10 +87,49 @@ final class Validators {
         if (cls == LocalDateTime.class) return new DateTimeValidator(DateTimeValidator.Kind.LOCAL_DATE_TIME);
         if (cls == OffsetDateTime.class) return new DateTimeValidator(DateTimeValidator.Kind.OFFSET_DATE_TIME);
         if (cls == Instant.class) return new DateTimeValidator(DateTimeValidator.Kind.INSTANT);
-        if (cls.isRecord()) return RecordValidator.of(cls);
+        if (cls.isRecord() || BeanModel.isCandidate(cls)) return RecordValidator.of(cls);
         if (cls == Map.class) return MapValidator.INSTANCE;
         if (JsonNode.class.isAssignableFrom(cls)) return AnyJson.INSTANCE;
         throw unsupported(type, where);
+    }
+
+    private static final Set<String> STRING_CONSTRAINTS = Set.of("Size", "Pattern", "NotEmpty", "NotBlank");
+    private static final Set<String> NUMBER_CONSTRAINTS = Set.of("Min", "Max", "DecimalMin", "DecimalMax", "Positive",
+            "PositiveOrZero", "Negative", "NegativeOrZero", "MultipleOf");
+    private static final Set<String> LIST_CONSTRAINTS = Set.of("Size", "NotEmpty");
+    private static final Set<Class<?>> NUMBERS = Set.of(int.class, Integer.class, long.class, Long.class, short.class,
+            Short.class, byte.class, Byte.class, BigInteger.class, double.class, Double.class, float.class,
+            Float.class, BigDecimal.class);
+
+    /**
+     * Refuses a constraint that would be silently ignored: one iFastAPI does not check (@Email, @Past, @Digits...)
+     * or one that does not apply to the type (@Size on an int). {@code @NotNull} is accepted: a field that is not
+     * Optional is required and refuses null already.
+     */
+    private static void checkConstraints(Type type, AnnotatedElement c, String where) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
+                : type instanceof Class<?> k ? k : Object.class;
+        Set<String> allowed = raw == String.class ? STRING_CONSTRAINTS
+                : NUMBERS.contains(raw) ? NUMBER_CONSTRAINTS
+                : raw == List.class || raw == Set.class || raw == Collection.class ? LIST_CONSTRAINTS
+                : Set.of();
+        for (java.lang.annotation.Annotation annotation : c.getAnnotations()) {
+            Class<?> kind = annotation.annotationType();
+            boolean constraint = kind.getPackageName().equals("jakarta.validation.constraints")
+                    || kind == MultipleOf.class;
+            if (!constraint || kind == jakarta.validation.constraints.NotNull.class
+                    || allowed.contains(kind.getSimpleName())) {
+                continue;
+            }
+            boolean known = STRING_CONSTRAINTS.contains(kind.getSimpleName())
+                    || NUMBER_CONSTRAINTS.contains(kind.getSimpleName());
+            throw new IllegalArgumentException(where + ": @" + kind.getSimpleName() + (known
+                    ? " does not apply to " + type.getTypeName() + " (numbers take @Min/@Max/@DecimalMin/"
+                    + "@DecimalMax/@Positive.../@MultipleOf; strings @Size/@Pattern/@NotEmpty/@NotBlank; lists and "
+                    + "sets @Size/@NotEmpty)"
+                    : " is not checked by iFastAPI; use @Pattern for formats, or check it in the record's compact "
+                    + "constructor (an IllegalArgumentException there is a 422 value_error)"));
+        }
     }
 
     private static Validator ints(IntValidator.Kind kind, AnnotatedElement c, String where) {

@@ -168,9 +168,15 @@ public final class Route implements RouteEntry {
         if (!(operation.endpoint() instanceof BoundEndpoint<?> bound)) {
             return respond(operation, request, operation.endpoint().handle(request));
         }
-        // Dependencies are cleaned up once the response is made (also when the handler failed).
-        try (DependencyScope scope = new DependencyScope()) {
+        // Dependencies are cleaned up once the response has been sent, also when the handler failed: a streamed
+        // body can still use them, and a failing clean-up is logged instead of turning a sent response into a 500.
+        DependencyScope scope = new DependencyScope();
+        try {
             return respond(operation, request, bound.call(request, scope));
+        } finally {
+            if (scope.hasCleanups()) {
+                ServerRequest.of(request).afterResponse(scope);
+            }
         }
     }
 

@@ -164,8 +164,9 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
 
     /**
      * Dependencies every route of this router runs before its own (FastAPI's {@code APIRouter(dependencies=...)}),
-     * e.g. an API-key check: provider classes or objects. Their values are not injected; their failures
-     * (an HTTPException, a 422) answer instead of the route. Declare them before adding the routes they cover.
+     * e.g. an API-key check: provider classes or objects. They reach the routes added here and the routes of routers
+     * included here. Their values are not injected; their failures (an HTTPException, a 422) answer instead of the
+     * route. Declare them before adding or including the routes they cover.
      */
     public Router dependencies(Object... providers) {
         checkOpen("add dependencies");
@@ -182,22 +183,46 @@ public class Router implements Handler, UrlPaths, NonBlockingRoutes {
         return include(router, "");
     }
 
-    /** Adds every route of {@code router} under an extra {@code prefix} in front of its own. */
-    public Router include(Router router, String extraPrefix) {
+    /**
+     * Adds every route of {@code router} under an extra {@code prefix} in front of its own (FastAPI's
+     * {@code include_router(router, prefix=..., dependencies=[...])}). Each included route runs this router's
+     * dependencies, then {@code dependencies}, then its own router's, then its own: for the app's router that is
+     * FastAPI's order, app, include-time, router, route. Their values are not injected. Mounts are copied as they
+     * are: a mounted app is not a route and runs no dependencies of the including side.
+     */
+    public Router include(Router router, String extraPrefix, Object... dependencies) {
         if (router == this) {
             throw new IllegalArgumentException("A router cannot include itself");
         }
         checkOpen("include another router");
         String outer = prefix + extraPrefix;
-        for (RouteEntry entry : router.entries) {
-            switch (entry) {
-                case Route route -> add(new IncludedRoute(route.template().prefixed(outer, converters), route));
-                case IncludedRoute included ->
-                        add(new IncludedRoute(included.template().prefixed(outer, converters), included.route()));
-                case Mount mount -> add(new Mount(outer + mount.prefix(), mount.app(), mount.name()));
-                case WebSocketRoute ws -> add(new WebSocketRoute(ws.template().prefixed(outer, converters),
-                        ws.endpoint()).name(ws.name()));
+        List<Object> before = new ArrayList<>(this.dependencies);
+        before.addAll(List.of(dependencies));
+        try {
+            for (RouteEntry entry : router.entries) {
+                switch (entry) {
+                    case Route route -> add(new IncludedRoute(route.template().prefixed(outer, converters), route,
+                            before));
+                    case IncludedRoute included -> {
+                        List<Object> all = new ArrayList<>(before);
+                        all.addAll(included.dependencies());
+                        add(new IncludedRoute(included.template().prefixed(outer, converters), included.route(), all));
+                    }
+                    case Mount mount -> add(new Mount(outer + mount.prefix(), mount.app(), mount.name()));
+                    case WebSocketRoute ws -> {
+                        if (!before.isEmpty()) {
+                            throw new IllegalStateException("WebSocket route " + outer + ws.template().template()
+                                    + ": included with dependencies, which WebSocket routes do not run; include "
+                                    + "its router without dependencies, or check the handshake in the handler");
+                        }
+                        add(new WebSocketRoute(ws.template().prefixed(outer, converters), ws.endpoint())
+                                .name(ws.name()));
+                    }
+                }
             }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Including the router '" + router.prefix + "' with prefix '"
+                    + extraPrefix + "': " + e.getMessage(), e);
         }
         // Its routes are shared (their later changes apply here), but routes or converters added to it from now on
         // would not be: refuse them instead of losing them.

@@ -10,7 +10,8 @@ import java.util.Map;
  * The token of OAuth2's password flow (FastAPI's {@code OAuth2PasswordBearer}): provides the bearer token of the
  * Authorization header; {@code tokenUrl} is where clients get one (documented in OpenAPI). No header or another
  * scheme: 401 {@code {"detail":"Not authenticated"}} with {@code WWW-Authenticate: Bearer}, or null when
- * {@code autoError} is false. (The password request form of the token route needs form parsing, io.ifastapi.forms.)
+ * {@code autoError} is false. The token route itself reads the client's credentials with
+ * {@link OAuth2PasswordRequestForm}.
  */
 public class OAuth2PasswordBearer implements Dependency<Void, String>, SecurityScheme {
     private final String tokenUrl;
