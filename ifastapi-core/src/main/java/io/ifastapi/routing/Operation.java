@@ -30,11 +30,12 @@ import java.util.function.Consumer;
  * @param inputs          the declared inputs: parameters, body type, dependencies ({@link RouteInputs#NONE} when
  *                        the route declares none)
  * @param responseModel   the declared response type that shapes plain return values, or null for none
+ * @param responses       other responses to document (FastAPI's {@code responses=}), in the order declared
  */
 public record Operation(String path, Set<String> methods, Endpoint endpoint, int statusCode, String name,
                         List<String> tags, String summary, String description, boolean deprecated,
                         boolean includeInSchema, String operationId, RouteInputs inputs,
-                        ResponseModel responseModel) {
+                        ResponseModel responseModel, List<DocumentedResponse> responses) {
 
     public Operation {
         if (statusCode < 100 || statusCode > 599) {
@@ -42,6 +43,7 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
         }
         methods = Collections.unmodifiableSet(new LinkedHashSet<>(methods)); // in order: the Allow header shows it
         tags = List.copyOf(tags);
+        responses = responses == null ? List.of() : List.copyOf(responses);
         if (inputs == null) {
             inputs = RouteInputs.NONE;
         }
@@ -49,7 +51,7 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
 
     static Operation of(String path, Set<String> methods, Endpoint endpoint, RouteInputs inputs) {
         return new Operation(path, methods, endpoint, 200, null, List.of(), null, null, false, true, null, inputs,
-                null);
+                null, List.of());
     }
 
     /** A copy with some fields changed: {@code operation.with(o -> o.statusCode = 201)}. */
@@ -78,6 +80,7 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
         String operationId;
         RouteInputs inputs;
         ResponseModel responseModel;
+        List<DocumentedResponse> responses;
 
         private Draft(Operation o) {
             path = o.path;
@@ -93,11 +96,12 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
             operationId = o.operationId;
             inputs = o.inputs;
             responseModel = o.responseModel;
+            responses = o.responses;
         }
 
         private Operation build() {
             return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
-                    includeInSchema, operationId, inputs, responseModel);
+                    includeInSchema, operationId, inputs, responseModel, responses);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.ifastapi.openapi;
 
+import io.ifastapi.json.Json;
+import io.ifastapi.params.FieldDoc;
+
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -57,7 +60,17 @@ public final class JsonSchemas {
      * writes none.
      */
     public Map<String, Object> property(Type type, String name, Schema doc) {
+        return property(type, name, doc, Map.of(), null);
+    }
+
+    /**
+     * A record component's schema as pydantic writes a model field: constraints (pydantic's names: ge, max_length...)
+     * in the value's schema (the non-null branch of an Optional), then title, description, default, examples.
+     */
+    Map<String, Object> property(Type type, String name, Schema doc, Map<String, Object> constraints,
+                                 Object defaultValue) {
         Map<String, Object> schema = build(type);
+        constrain(schema, constraints);
         boolean reference = schema.containsKey("$ref") || isOptionalReference(schema);
         String title = doc != null && !doc.title().isEmpty() ? doc.title() : reference ? null : Names.title(name);
         if (title != null) {
@@ -66,7 +79,82 @@ public final class JsonSchemas {
         if (doc != null && !doc.description().isEmpty()) {
             schema.put("description", doc.description());
         }
+        putDefault(schema, defaultValue);
+        examples(schema, doc);
         return schema;
+    }
+
+    /**
+     * A parameter's schema as FastAPI writes it: constraints, then default, then title (always, a {@code $ref}'s
+     * too), then description and examples.
+     */
+    Map<String, Object> parameter(Type type, String name, Schema doc, Map<String, Object> constraints,
+                                  Object defaultValue) {
+        Map<String, Object> schema = build(type);
+        constrain(schema, constraints);
+        putDefault(schema, defaultValue);
+        schema.put("title", doc != null && !doc.title().isEmpty() ? doc.title() : Names.title(name));
+        if (doc != null && !doc.description().isEmpty()) {
+            schema.put("description", doc.description());
+        }
+        examples(schema, doc);
+        return schema;
+    }
+
+    /** Puts pydantic's constraints under JSON Schema's names into the value's schema, in pydantic's key order. */
+    static void constrain(Map<String, Object> schema, Map<String, Object> constraints) {
+        if (constraints.isEmpty()) {
+            return;
+        }
+        Map<String, Object> target = schema;
+        if (schema.get("anyOf") instanceof List<?> options && !options.isEmpty()
+                && options.getFirst() instanceof Map<?, ?> first) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) first);
+            List<Object> replaced = new ArrayList<>(options);
+            replaced.set(0, inner);
+            schema.put("anyOf", replaced);
+            target = inner;
+        }
+        boolean array = "array".equals(target.get("type"));
+        String[][] names = {{"multiple_of", "multipleOf"}, {"le", "maximum"}, {"lt", "exclusiveMaximum"},
+                {"ge", "minimum"}, {"gt", "exclusiveMinimum"},
+                {"max_length", array ? "maxItems" : "maxLength"}, {"min_length", array ? "minItems" : "minLength"},
+                {"pattern", "pattern"}};
+        for (String[] name : names) {
+            Object value = constraints.get(name[0]);
+            if (value != null) {
+                target.put(name[1], value);
+            }
+        }
+    }
+
+    private static void putDefault(Map<String, Object> schema, Object defaultValue) {
+        Object value = defaultValue instanceof Optional<?> optional ? optional.orElse(null) : defaultValue;
+        if (value != null) {
+            // As the app's codec writes it: an enum by its value, a date as text, a list as an array.
+            schema.put("default", Json.mapper().valueToTree(value));
+        }
+    }
+
+    private static void examples(Map<String, Object> schema, Schema doc) {
+        if (doc == null || doc.examples().length == 0) {
+            return;
+        }
+        List<Object> values = new ArrayList<>();
+        for (String example : doc.examples()) {
+            values.add(exampleValue(example));
+        }
+        schema.put("examples", values);
+    }
+
+    /** An example written as JSON ({@code "3"}, {@code "[1, 2]"}, {@code "\"text\""}), or else as a plain string. */
+    private static Object exampleValue(String example) {
+        try {
+            return Json.mapper().readTree(example);
+        } catch (Exception notJson) {
+            return example;
+        }
     }
 
     /** The components registered so far, sorted by name: {@code components.schemas} of the document. */
@@ -152,11 +240,13 @@ public final class JsonSchemas {
             schema.put("type", "string");
             List<String> values = new ArrayList<>();
             for (Object constant : type.getEnumConstants()) {
-                values.add(constant.toString());
+                // Its value as the codec writes it and the validator reads it (@JsonValue, else the name).
+                values.add(Json.mapper().valueToTree(constant).asText());
             }
             schema.put("enum", values);
             schema.put("title", name);
             describe(schema, type.getAnnotation(Schema.class));
+            examples(schema, type.getAnnotation(Schema.class));
             components.put(name, schema);
         }
         return ref(name);
@@ -170,9 +260,10 @@ public final class JsonSchemas {
             Map<String, Object> properties = new LinkedHashMap<>();
             List<String> required = new ArrayList<>();
             for (RecordComponent component : type.getRecordComponents()) {
+                FieldDoc field = fieldDoc(component);
                 properties.put(component.getName(), property(component.getGenericType(), component.getName(),
-                        component.getAnnotation(Schema.class)));
-                if (!isOptional(component.getType())) {
+                        component.getAnnotation(Schema.class), field.constraints(), field.defaultValue()));
+                if (field.required()) {
                     required.add(component.getName());
                 }
             }
@@ -186,6 +277,7 @@ public final class JsonSchemas {
             if (doc != null && !doc.description().isEmpty()) {
                 schema.put("description", doc.description());
             }
+            examples(schema, doc);
         }
         return ref(name);
     }
@@ -213,9 +305,19 @@ public final class JsonSchemas {
         return ref;
     }
 
-    private static boolean isOptional(Class<?> raw) {
-        return raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
-                || raw == OptionalDouble.class;
+    /**
+     * The component as the validator compiles it; a record only ever sent (a response model) may hold types no
+     * request binds (Object, say): then it is required unless Optional, without default or constraints.
+     */
+    private static FieldDoc fieldDoc(RecordComponent component) {
+        try {
+            return FieldDoc.of(component);
+        } catch (IllegalArgumentException notBindable) {
+            Class<?> raw = component.getType();
+            boolean optional = raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
+                    || raw == OptionalDouble.class;
+            return new FieldDoc(!optional, null, Map.of());
+        }
     }
 
     private static boolean isOptionalReference(Map<String, Object> schema) {
