@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -44,14 +45,33 @@ import java.util.UUID;
 public final class JsonSchemas {
     private static final String REF_PREFIX = "#/components/schemas/";
 
-    /** Sorted by name, as FastAPI writes components.schemas. */
-    private final Map<String, Map<String, Object>> components = new TreeMap<>();
+    /** The hand-written components (HTTPValidationError...), by name. */
+    private final Map<String, Map<String, Object>> written = new TreeMap<>();
+    /** Records' schemas per class and mode, enums' (the same both ways) under mode INPUT; in registration order. */
+    private final Map<Key, Map<String, Object>> models = new LinkedHashMap<>();
+    /** Every {@code $ref} object made for a model, patched when the names are settled (Input/Output suffixes). */
+    private final Map<Key, List<Map<String, Object>>> references = new LinkedHashMap<>();
     /** Which class owns each component name, so that two classes with one simple name fail loudly. */
     private final Map<String, Class<?>> owners = new LinkedHashMap<>();
 
-    /** The schema of {@code type}: inline, or a {@code $ref} to a component this call registers. */
+    /**
+     * Whether a schema describes what a request sends (a body, a parameter) or what a response carries. They differ
+     * for a record with Optional or defaulted components: a request may leave them out, a response always has them
+     * (the codec writes every component, an empty Optional as null), so only the output lists them as required.
+     */
+    enum Mode { INPUT, OUTPUT }
+
+    private record Key(Class<?> type, Mode mode) {
+    }
+
+    /** The schema of {@code type} as a request sends it: inline, or a {@code $ref} to a component this call registers. */
     public Map<String, Object> schema(Type type) {
-        return build(type);
+        return build(type, Mode.INPUT);
+    }
+
+    /** The schema of {@code type} as a response carries it (a response model): every record component required. */
+    public Map<String, Object> outputSchema(Type type) {
+        return build(type, Mode.OUTPUT);
     }
 
     /**
@@ -60,7 +80,7 @@ public final class JsonSchemas {
      * writes none.
      */
     public Map<String, Object> property(Type type, String name, Schema doc) {
-        return property(type, name, doc, Map.of(), null);
+        return property(type, name, doc, Map.of(), null, Mode.INPUT);
     }
 
     /**
@@ -68,8 +88,8 @@ public final class JsonSchemas {
      * in the value's schema (the non-null branch of an Optional), then title, description, default, examples.
      */
     Map<String, Object> property(Type type, String name, Schema doc, Map<String, Object> constraints,
-                                 Object defaultValue) {
-        Map<String, Object> schema = build(type);
+                                 Object defaultValue, Mode mode) {
+        Map<String, Object> schema = build(type, mode);
         constrain(schema, constraints);
         boolean reference = schema.containsKey("$ref") || isOptionalReference(schema);
         String title = doc != null && !doc.title().isEmpty() ? doc.title() : reference ? null : Names.title(name);
@@ -90,7 +110,7 @@ public final class JsonSchemas {
      */
     Map<String, Object> parameter(Type type, String name, Schema doc, Map<String, Object> constraints,
                                   Object defaultValue) {
-        Map<String, Object> schema = build(type);
+        Map<String, Object> schema = build(type, Mode.INPUT);
         constrain(schema, constraints);
         putDefault(schema, defaultValue);
         schema.put("title", doc != null && !doc.title().isEmpty() ? doc.title() : Names.title(name));
@@ -157,22 +177,120 @@ public final class JsonSchemas {
         }
     }
 
-    /** The components registered so far, sorted by name: {@code components.schemas} of the document. */
+    /**
+     * The components registered so far, sorted by name: {@code components.schemas} of the document. A record
+     * described both as input and as output, where the two differ, gets two components, {@code Name-Input} and
+     * {@code Name-Output}, as FastAPI names them (and its references are renamed to match); otherwise one, under its
+     * simple class name.
+     */
     public Map<String, Map<String, Object>> components() {
-        return components;
+        Set<Class<?>> split = splitModels();
+        Map<String, Map<String, Object>> out = new TreeMap<>(written);
+        models.forEach((key, schema) -> {
+            String name = name(key, split);
+            if (key.mode() == Mode.INPUT || split.contains(key.type()) || !models.containsKey(
+                    new Key(key.type(), Mode.INPUT))) {
+                if (split.contains(key.type())) {
+                    schema.put("title", schemaTitle(key.type(), name));
+                }
+                out.put(name, schema);
+            }
+        });
+        references.forEach((key, refs) -> {
+            for (Map<String, Object> ref : refs) {
+                ref.put("$ref", REF_PREFIX + name(key, split));
+            }
+        });
+        return out;
     }
 
     /** Registers a component written by hand (FastAPI's HTTPValidationError, say) unless one has that name. */
     public Map<String, Object> component(String name, Map<String, Object> schema) {
-        components.putIfAbsent(name, schema);
-        return ref(name);
+        written.putIfAbsent(name, schema);
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("$ref", REF_PREFIX + name);
+        return ref;
     }
 
-    private Map<String, Object> build(Type type) {
+    private static String name(Key key, Set<Class<?>> split) {
+        String simple = key.type().getSimpleName();
+        return !split.contains(key.type()) ? simple : simple + (key.mode() == Mode.INPUT ? "-Input" : "-Output");
+    }
+
+    /** pydantic titles the two variants by the model's name, as before the split (Item-Input's title is Item). */
+    private static String schemaTitle(Class<?> type, String name) {
+        Schema doc = type.getAnnotation(Schema.class);
+        return doc != null && !doc.title().isEmpty() ? doc.title() : type.getSimpleName();
+    }
+
+    /**
+     * The records whose input and output schemas differ: by their own components (Optional or defaulted ones), or
+     * because a record they refer to differs, to a fixed point.
+     */
+    private Set<Class<?>> splitModels() {
+        Set<Class<?>> split = new java.util.HashSet<>();
+        Map<Class<?>, Set<Class<?>>> refersTo = new LinkedHashMap<>();
+        for (Key key : models.keySet()) {
+            Map<String, Object> output = models.get(new Key(key.type(), Mode.OUTPUT));
+            if (key.mode() != Mode.INPUT || output == null) {
+                continue;
+            }
+            Map<String, Object> input = models.get(key);
+            if (!Objects.equals(withoutRefs(input), withoutRefs(output))) {
+                split.add(key.type());
+            }
+            Set<Class<?>> targets = new java.util.HashSet<>();
+            references.forEach((target, refs) -> {
+                for (Map<String, Object> ref : refs) {
+                    if (contains(input, ref) || contains(output, ref)) {
+                        targets.add(target.type());
+                    }
+                }
+            });
+            refersTo.put(key.type(), targets);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Map.Entry<Class<?>, Set<Class<?>>> entry : refersTo.entrySet()) {
+                if (!split.contains(entry.getKey()) && entry.getValue().stream().anyMatch(split::contains)) {
+                    split.add(entry.getKey());
+                    changed = true;
+                }
+            }
+        }
+        return split;
+    }
+
+    /** The schema with every $ref's target blanked: compares two modes' shapes, references apart. */
+    private static Object withoutRefs(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, "$ref".equals(k) ? "" : withoutRefs(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(JsonSchemas::withoutRefs).toList();
+        }
+        return value;
+    }
+
+    /** Whether {@code ref} (that very object) occurs in {@code value}. */
+    private static boolean contains(Object value, Map<String, Object> ref) {
+        if (value == ref) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(v -> contains(v, ref));
+        }
+        return value instanceof List<?> list && list.stream().anyMatch(v -> contains(v, ref));
+    }
+
+    private Map<String, Object> build(Type type, Mode mode) {
         Map<String, Object> schema = new LinkedHashMap<>();
         Class<?> raw = raw(type);
         if (raw == Optional.class) {
-            Map<String, Object> inner = schema(typeArgument(type, 0));
+            Map<String, Object> inner = build(typeArgument(type, 0), mode);
             schema.put("anyOf", List.of(inner, Map.of("type", "null")));
         } else if (raw == OptionalInt.class || raw == OptionalLong.class) {
             schema.put("anyOf", List.of(Map.of("type", "integer"), Map.of("type", "null")));
@@ -205,9 +323,9 @@ public final class JsonSchemas {
         } else if (raw.isEnum()) {
             return enumRef(raw);
         } else if (raw.isRecord()) {
-            return recordRef(raw);
+            return recordRef(raw, mode);
         } else if (Collection.class.isAssignableFrom(raw)) {
-            schema.put("items", schema(typeArgument(type, 0)));
+            schema.put("items", build(typeArgument(type, 0), mode));
             schema.put("type", "array");
             if (Set.class.isAssignableFrom(raw)) {
                 schema.put("uniqueItems", true);
@@ -215,10 +333,10 @@ public final class JsonSchemas {
         } else if (raw.isArray()) {
             Type component = type instanceof GenericArrayType generic ? generic.getGenericComponentType()
                     : raw.getComponentType();
-            schema.put("items", schema(component));
+            schema.put("items", build(component, mode));
             schema.put("type", "array");
         } else if (Map.class.isAssignableFrom(raw)) {
-            Map<String, Object> values = schema(typeArgument(type, 1));
+            Map<String, Object> values = build(typeArgument(type, 1), mode);
             if (!values.isEmpty()) {
                 schema.put("additionalProperties", values);
             }
@@ -235,7 +353,8 @@ public final class JsonSchemas {
 
     private Map<String, Object> enumRef(Class<?> type) {
         String name = claim(type);
-        if (!components.containsKey(name)) {
+        Key key = new Key(type, Mode.INPUT); // an enum reads and writes the same values
+        if (!models.containsKey(key)) {
             Map<String, Object> schema = new LinkedHashMap<>();
             schema.put("type", "string");
             List<String> values = new ArrayList<>();
@@ -247,23 +366,24 @@ public final class JsonSchemas {
             schema.put("title", name);
             describe(schema, type.getAnnotation(Schema.class));
             examples(schema, type.getAnnotation(Schema.class));
-            components.put(name, schema);
+            models.put(key, schema);
         }
-        return ref(name);
+        return ref(key);
     }
 
-    private Map<String, Object> recordRef(Class<?> type) {
+    private Map<String, Object> recordRef(Class<?> type, Mode mode) {
         String name = claim(type);
-        if (!components.containsKey(name)) {
+        Key key = new Key(type, mode);
+        if (!models.containsKey(key)) {
             Map<String, Object> schema = new LinkedHashMap<>();
-            components.put(name, schema); // registered first: a record that refers to itself ends here
+            models.put(key, schema); // registered first: a record that refers to itself ends here
             Map<String, Object> properties = new LinkedHashMap<>();
             List<String> required = new ArrayList<>();
             for (RecordComponent component : type.getRecordComponents()) {
                 FieldDoc field = fieldDoc(component);
                 properties.put(component.getName(), property(component.getGenericType(), component.getName(),
-                        component.getAnnotation(Schema.class), field.constraints(), field.defaultValue()));
-                if (field.required()) {
+                        component.getAnnotation(Schema.class), field.constraints(), field.defaultValue(), mode));
+                if (field.required() || mode == Mode.OUTPUT) {
                     required.add(component.getName());
                 }
             }
@@ -279,7 +399,7 @@ public final class JsonSchemas {
             }
             examples(schema, doc);
         }
-        return ref(name);
+        return ref(key);
     }
 
     private String claim(Class<?> type) {
@@ -299,9 +419,10 @@ public final class JsonSchemas {
         }
     }
 
-    private static Map<String, Object> ref(String name) {
+    private Map<String, Object> ref(Key key) {
         Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("$ref", REF_PREFIX + name);
+        ref.put("$ref", REF_PREFIX + key.type().getSimpleName()); // renamed by components() if the model splits
+        references.computeIfAbsent(key, k -> new ArrayList<>()).add(ref);
         return ref;
     }
 

@@ -63,8 +63,9 @@ public final class OpenApiGenerator {
         }
         document.put("paths", paths);
         Map<String, Object> components = new LinkedHashMap<>();
-        if (!schemas.components().isEmpty()) {
-            components.put("schemas", schemas.components());
+        Map<String, Map<String, Object>> models = schemas.components(); // settles the models' names
+        if (!models.isEmpty()) {
+            components.put("schemas", models);
         }
         if (!securitySchemes.isEmpty()) {
             components.put("securitySchemes", securitySchemes);

@@ -55,7 +55,7 @@ final class TypedInputs implements OperationContributor {
             target.validatesInput();
         }
         if (operation.responseModel() != null) {
-            Map<String, Object> schema = schemas.schema(operation.responseModel().type());
+            Map<String, Object> schema = schemas.outputSchema(operation.responseModel().type());
             if (!schema.containsKey("$ref")) {
                 // FastAPI's response field is named Response_{operationId}; its title is that name, titled.
                 schema.put("title", Names.title("Response_" + target.operationId()));
@@ -66,7 +66,7 @@ final class TypedInputs implements OperationContributor {
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("description", extra.description());
             if (extra.model() != null && OperationObject.bodyAllowed(extra.status())) {
-                response.put("content", OperationObject.jsonContent(schemas.schema(extra.model())));
+                response.put("content", OperationObject.jsonContent(schemas.outputSchema(extra.model())));
             }
             target.response(String.valueOf(extra.status()), response);
         }
