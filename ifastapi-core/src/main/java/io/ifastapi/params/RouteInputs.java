@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ifastapi.dependencies.Dependency;
 import io.ifastapi.dependencies.DependencyOverrides;
 import io.ifastapi.dependencies.Depends;
+import io.ifastapi.forms.FormData;
+import io.ifastapi.forms.UploadFile;
 import io.ifastapi.http.Params;
 import io.ifastapi.http.Request;
 
@@ -38,11 +40,20 @@ public final class RouteInputs {
 
     private static final Map<Object, Provider> PROVIDERS = new ConcurrentHashMap<>();
 
-    enum Kind { DEPENDS, PATH, QUERY, HEADER, COOKIE, BODY }
+    /** Where an input comes from; {@link #rank} is FastAPI's order of errors (body, form and file fields as one). */
+    enum Kind {
+        DEPENDS(0), PATH(1), QUERY(2), HEADER(3), COOKIE(4), BODY(5), FORM(5), FILE(5);
+
+        final int rank;
+
+        Kind(int rank) {
+            this.rank = rank;
+        }
+    }
 
     /** One component of the input record. */
     private record Slot(int index, Kind kind, String name, RecordValidator.Field field, Provider provider,
-                        boolean useCache, Parameter parameter) {
+                        boolean useCache, Parameter parameter, FormFields.FileShape fileShape) {
     }
 
     /** A compiled dependency provider: the object and its own inputs. */
@@ -64,9 +75,9 @@ public final class RouteInputs {
         this.wholeBody = wholeBody;
         this.extraDependencies = List.copyOf(extra);
         List<Integer> ordered = new ArrayList<>();
-        for (Kind kind : Kind.values()) {
+        for (int rank = 0; rank <= Kind.BODY.rank; rank++) {
             for (Slot slot : slots) {
-                if (slot.kind == kind) {
+                if (slot.kind.rank == rank) {
                     ordered.add(slot.index);
                 }
             }
@@ -105,12 +116,20 @@ public final class RouteInputs {
         }
         Slot[] slots = new Slot[components.length];
         int bodies = 0;
+        String formField = null;
         for (int i = 0; i < components.length; i++) {
             slots[i] = slot(i, components[i], type, pathNames, resolving);
             if (slots[i].kind == Kind.BODY && ++bodies > 1) {
                 throw new IllegalArgumentException(type.getName() + " declares more than one body ("
                         + components[i].getName() + "); a route has one JSON body: put the fields into one record");
             }
+            if (slots[i].kind == Kind.FORM || slots[i].kind == Kind.FILE) {
+                formField = components[i].getName();
+            }
+        }
+        if (bodies > 0 && formField != null) {
+            throw new IllegalArgumentException(type.getName() + " declares a JSON body and a form field ("
+                    + formField + "); a request body is either JSON or a form: make the body's fields @Form fields");
         }
         return new RouteInputs(type, slots, null, extra);
     }
@@ -121,6 +140,7 @@ public final class RouteInputs {
             if (c.isAnnotationPresent(Path.class) || c.isAnnotationPresent(Query.class)
                     || c.isAnnotationPresent(Header.class) || c.isAnnotationPresent(Cookie.class)
                     || c.isAnnotationPresent(Body.class) || c.isAnnotationPresent(Depends.class)
+                    || c.isAnnotationPresent(Form.class) || c.isAnnotationPresent(File.class)
                     || pathNames.contains(c.getName())) {
                 return false;
             }
@@ -134,13 +154,17 @@ public final class RouteInputs {
         Depends depends = c.getAnnotation(Depends.class);
         if (depends != null) {
             return new Slot(index, Kind.DEPENDS, c.getName(), null, provider(depends.value(), resolving),
-                    depends.useCache(), null);
+                    depends.useCache(), null, null);
+        }
+        if (c.isAnnotationPresent(File.class)) {
+            return fileSlot(index, c, where);
         }
         Kind kind;
         String name;
         if (c.isAnnotationPresent(Path.class) || (pathNames.contains(c.getName())
                 && !c.isAnnotationPresent(Query.class) && !c.isAnnotationPresent(Header.class)
-                && !c.isAnnotationPresent(Cookie.class) && !c.isAnnotationPresent(Body.class))) {
+                && !c.isAnnotationPresent(Cookie.class) && !c.isAnnotationPresent(Body.class)
+                && !c.isAnnotationPresent(Form.class))) {
             kind = Kind.PATH;
             Path path = c.getAnnotation(Path.class);
             name = path == null || path.value().isEmpty() ? c.getName() : path.value();
@@ -157,6 +181,10 @@ public final class RouteInputs {
             kind = Kind.COOKIE;
             Cookie cookie = c.getAnnotation(Cookie.class);
             name = cookie.value().isEmpty() ? c.getName() : cookie.value();
+        } else if (c.isAnnotationPresent(Form.class)) {
+            kind = Kind.FORM;
+            Form form = c.getAnnotation(Form.class);
+            name = form.value().isEmpty() ? c.getName() : form.value();
         } else if (c.isAnnotationPresent(Body.class) || c.getType().isRecord()) {
             kind = Kind.BODY;
             name = "body";
@@ -181,7 +209,35 @@ public final class RouteInputs {
         }
         Parameter parameter = kind == Kind.BODY ? null : new Parameter(name, kind.name().toLowerCase(),
                 c.getGenericType(), field.required(), field.defaultValue(), Constraints.describe(c.getAccessor()));
-        return new Slot(index, kind, name, field, null, true, parameter);
+        return new Slot(index, kind, name, field, null, true, parameter, null);
+    }
+
+    /** A {@link File} component: UploadFile, Optional&lt;UploadFile&gt; or List&lt;UploadFile&gt;, no constraints. */
+    private static Slot fileSlot(int index, RecordComponent c, String where) {
+        File file = c.getAnnotation(File.class);
+        String name = file.value().isEmpty() ? c.getName() : file.value();
+        Type type = c.getGenericType();
+        FormFields.FileShape shape = null;
+        if (type == UploadFile.class) {
+            shape = FormFields.FileShape.SINGLE;
+        } else if (type instanceof ParameterizedType p && p.getActualTypeArguments()[0] == UploadFile.class) {
+            if (p.getRawType() == Optional.class) {
+                shape = FormFields.FileShape.OPTIONAL;
+            } else if (p.getRawType() == List.class) {
+                shape = FormFields.FileShape.LIST;
+            }
+        }
+        if (shape == null) {
+            throw new IllegalArgumentException(where + ": a @File component is an UploadFile, Optional<UploadFile> "
+                    + "or List<UploadFile>, not " + type.getTypeName() + "; for a text field use @Form");
+        }
+        if (c.isAnnotationPresent(Default.class) || !Constraints.describe(c.getAccessor()).isEmpty()) {
+            throw new IllegalArgumentException(where + ": a @File component takes no @Default or constraint; use "
+                    + "Optional<UploadFile> for an optional upload and check sizes in the handler");
+        }
+        Parameter parameter = new Parameter(name, "file", type, shape != FormFields.FileShape.OPTIONAL,
+                shape == FormFields.FileShape.OPTIONAL ? Optional.empty() : null, Map.of());
+        return new Slot(index, Kind.FILE, name, null, null, true, parameter, shape);
     }
 
     /** FastAPI's convert_underscores, plus Java's camel humps: x_token and xToken both read the header x-token. */
@@ -296,6 +352,7 @@ public final class RouteInputs {
         }
         Object[] args = new Object[slots.length];
         Params query = null;
+        FormData form = null;
         int before = errors.size();
         for (int i : order) {
             Slot slot = slots[i];
@@ -319,6 +376,18 @@ public final class RouteInputs {
                 case COOKIE -> text(request.cookie(slot.name), null, "cookie", slot, errors);
                 case BODY -> body(request, field.validator(), field.required(), field.defaultValue(),
                         field.optional(), errors);
+                case FORM -> {
+                    if (form == null) {
+                        form = request.form();
+                    }
+                    yield FormFields.field(form, slot.name, field, errors);
+                }
+                case FILE -> {
+                    if (form == null) {
+                        form = request.form();
+                    }
+                    yield FormFields.file(form, slot.name, slot.fileShape, errors);
+                }
             };
         }
         if (errors.size() > before) {
@@ -447,7 +516,7 @@ public final class RouteInputs {
                 if (slot.provider.inputs != null) {
                     out.addAll(slot.provider.inputs.parameters());
                 }
-            } else if (slot.parameter != null) {
+            } else if (slot.parameter != null && slot.kind != Kind.FORM && slot.kind != Kind.FILE) {
                 out.add(slot.parameter);
             }
         }
@@ -461,7 +530,32 @@ public final class RouteInputs {
     public List<Parameter> ownParameters() {
         List<Parameter> out = new ArrayList<>();
         for (Slot slot : slots) {
-            if (slot.parameter != null) {
+            if (slot.parameter != null && slot.kind != Kind.FORM && slot.kind != Kind.FILE) {
+                out.add(slot.parameter);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The declared form fields and files, dependencies' included, in declaration order: each a {@link Parameter}
+     * whose location is "form" or "file". FastAPI documents them as one request body object, of media type
+     * {@link #bodyMediaType()}.
+     */
+    public List<Parameter> formFields() {
+        List<Parameter> out = new ArrayList<>();
+        for (Provider provider : extraDependencies) {
+            if (provider.inputs != null) {
+                out.addAll(provider.inputs.formFields());
+            }
+        }
+        for (int i : order) {
+            Slot slot = slots[i];
+            if (slot.kind == Kind.DEPENDS) {
+                if (slot.provider.inputs != null) {
+                    out.addAll(slot.provider.inputs.formFields());
+                }
+            } else if (slot.kind == Kind.FORM || slot.kind == Kind.FILE) {
                 out.add(slot.parameter);
             }
         }
@@ -507,6 +601,23 @@ public final class RouteInputs {
         return false;
     }
 
+    /**
+     * The request body's media type as FastAPI documents it: "multipart/form-data" when a file is declared,
+     * "application/x-www-form-urlencoded" for form fields alone, "application/json" for a JSON body, null for none.
+     */
+    public String bodyMediaType() {
+        List<Parameter> fields = formFields();
+        if (!fields.isEmpty()) {
+            for (Parameter field : fields) {
+                if (field.location().equals("file")) {
+                    return "multipart/form-data";
+                }
+            }
+            return "application/x-www-form-urlencoded";
+        }
+        return bodyType() != null ? "application/json" : null;
+    }
+
     /** The JSON body's declared type (a record, a List of records...), or null when the route reads none. */
     public Type bodyType() {
         if (wholeBody != null) {
@@ -543,6 +654,9 @@ public final class RouteInputs {
         summary.put("type", type == null ? null : type.getName());
         summary.put("parameters", parameters());
         summary.put("body", bodyType());
+        if (!formFields().isEmpty()) {
+            summary.put("form", formFields());
+        }
         return "RouteInputs" + summary;
     }
 }

@@ -1,5 +1,6 @@
 package io.ifastapi.openapi;
 
+import io.ifastapi.forms.UploadFile;
 import io.ifastapi.json.Json;
 import io.ifastapi.params.FieldDoc;
 
@@ -318,6 +319,10 @@ public final class JsonSchemas {
             format(schema, "time");
         } else if (raw == Duration.class) {
             format(schema, "duration");
+        } else if (raw == UploadFile.class) {
+            // An uploaded file, as FastAPI 0.14x writes UploadFile for OpenAPI 3.1.
+            schema.put("type", "string");
+            schema.put("contentMediaType", "application/octet-stream");
         } else if (raw == byte[].class) {
             format(schema, "binary");
         } else if (raw.isEnum()) {

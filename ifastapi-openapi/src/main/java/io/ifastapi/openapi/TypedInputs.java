@@ -42,7 +42,11 @@ final class TypedInputs implements OperationContributor {
             }
         }
         Type body = inputs.bodyType();
-        if (body != null) {
+        List<Parameter> form = inputs.formFields();
+        if (!form.isEmpty()) {
+            target.requestBody(formBody(form, inputs.bodyMediaType(), target.operationId(), schemas));
+            validates = true;
+        } else if (body != null) {
             Map<String, Object> requestBody = new LinkedHashMap<>();
             requestBody.put("content", OperationObject.jsonContent(schemas.schema(unwrapOptional(body))));
             if (!inputs.bodyOptional()) {
@@ -73,6 +77,45 @@ final class TypedInputs implements OperationContributor {
         for (SecurityScheme scheme : securitySchemes(inputs)) {
             target.securityScheme(scheme.schemeName(), scheme.openApi());
         }
+    }
+
+    /**
+     * A form body as FastAPI documents it: one object of the form's fields and files, registered as the component
+     * {@code Body_<operationId>}, under the form's media type; required when one of its fields is.
+     */
+    private static Map<String, Object> formBody(List<Parameter> fields, String mediaType, String operationId,
+                                                JsonSchemas schemas) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Parameter field : fields) {
+            if (!seen.add(field.name())) {
+                continue;
+            }
+            properties.put(field.name(), schemas.property(field.type(), field.name(), null, field.constraints(),
+                    field.defaultValue(), JsonSchemas.Mode.INPUT));
+            if (field.required()) {
+                required.add(field.name());
+            }
+        }
+        String name = "Body_" + operationId;
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("properties", properties);
+        schema.put("type", "object");
+        if (!required.isEmpty()) {
+            schema.put("required", required);
+        }
+        schema.put("title", name);
+        Map<String, Object> media = new LinkedHashMap<>();
+        media.put("schema", schemas.component(name, schema));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put(mediaType, media);
+        Map<String, Object> requestBody = new LinkedHashMap<>();
+        requestBody.put("content", content);
+        if (!required.isEmpty()) {
+            requestBody.put("required", true);
+        }
+        return requestBody;
     }
 
     /** Own parameters first, then each dependency's (recursively), the first of a (name, location) kept. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ifastapi.IFastAPI;
+import io.ifastapi.examples.CatalogApp;
 import io.ifastapi.testclient.TestClient;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,17 @@ class OpenApiDifferentialTest {
                     + "schemas/HTTPValidationError\"}}}, description=\"Validation Error\"} java=(none)",
             "a 422 only where a request can fail validation: /search's only input is an optional, unconstrained "
                     + "string, which always binds");
+
+    @Test
+    void catalogDescribesWhatCatalogPyDescribes() throws Exception {
+        JsonNode fastapi;
+        try (FastApiTwin twin = FastApiTwin.start("catalog_twin")) {
+            fastapi = JSON.readTree(twin.get("/openapi.json"));
+        }
+        List<String> differences = OpenApiDiff.differences(fastapi,
+                javaDocument(CatalogApp.create(Map.of("SECRET_KEY", "change-me-".repeat(4)))));
+        assertThat(differences).isEmpty();
+    }
 
     @Test
     void probeAppDescribesWhatFastApiDescribes() throws Exception {
