@@ -23,7 +23,7 @@ public @interface Schema {
     /**
      * Example values, each written as JSON ({@code "42"}, {@code "\"Dune\""}, {@code "{\"name\": \"Dune\"}"}); a
      * text that is not JSON is taken as a string. pydantic's {@code Field(examples=[...])}: JSON Schema's
-     * {@code examples}, which Swagger UI puts in "Try it out".
+     * {@code examples}.
      */
     String[] examples() default {};
 }
