@@ -31,6 +31,8 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .recyclerPool(JsonRecyclerPools.newBoundedPool(RECYCLER_POOL_SIZE))
+                    // floats as FastAPI writes them (0.0001, not 1.0E-4)
+                    .addDecorator((factory, generator) -> new PythonFloatGenerator(generator))
                     .build())
             .addModule(new JavaTimeModule())
             .addModule(new Jdk8Module()) // Optional<T> as T or null, as FastAPI writes Optional[T]

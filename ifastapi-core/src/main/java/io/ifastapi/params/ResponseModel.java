@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  * A route's declared response type (FastAPI's {@code response_model}): a plain return value is turned into plain
  * JSON data by the app's codec and then cut to the model's shape, so a field the model does not declare is never
  * sent (a password hash on the user record, say). Records are shaped by their components, recursively through
- * lists, sets, maps and Optionals; other types pass as they are. A returned {@code Response} is sent as is.
+ * lists, sets, maps and Optionals; other types pass as they are. A returned {@code Response} is sent as is. Float
+ * fields are written as FastAPI writes a response model, with pydantic-core's float text ({@link PydanticFloat}).
  */
 public final class ResponseModel {
     private final Type type;
@@ -72,6 +73,9 @@ public final class ResponseModel {
                 return shapeOf(args[0]);
             }
             return null;
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return PydanticFloat::of;
         }
         if (type instanceof Class<?> cls && cls.isRecord()) {
             RecordComponent[] components = cls.getRecordComponents();

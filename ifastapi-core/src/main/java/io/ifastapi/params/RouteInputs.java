@@ -68,6 +68,9 @@ public final class RouteInputs {
     /** Set when the whole record is the body. */
     private final RecordValidator wholeBody;
     private final List<Provider> extraDependencies;
+    /** This route or one of its dependencies declares a JSON body, or form fields: read before dependencies run. */
+    private final boolean readsJson;
+    private final boolean readsForm;
 
     private RouteInputs(Class<?> type, Slot[] slots, RecordValidator wholeBody, List<Provider> extra) {
         this.type = type;
@@ -84,6 +87,8 @@ public final class RouteInputs {
         }
         this.order = ordered.stream().mapToInt(Integer::intValue).toArray();
         this.constructor = type == null || wholeBody != null ? null : constructorOf(type);
+        this.readsJson = bodyType() != null;
+        this.readsForm = !formFields().isEmpty();
     }
 
     /**
@@ -335,20 +340,29 @@ public final class RouteInputs {
      */
     public Object bind(Request request, DependencyScope scope) throws Exception {
         Errors errors = new Errors();
-        Object value = bind(request, scope, errors);
+        // FastAPI reads the body before it solves any dependency: malformed JSON is a 422 json_invalid (alone), and
+        // a malformed form a 400, even when a dependency would refuse the request (a missing API key).
+        Object json = null;
+        if (readsJson) {
+            json = JsonBody.read(request, errors, true);
+            errors.throwIfAny();
+        } else if (readsForm) {
+            request.form();
+        }
+        Object value = bind(request, scope, errors, json);
         errors.throwIfAny();
         return value;
     }
 
-    private Object bind(Request request, DependencyScope scope, Errors errors) throws Exception {
+    private Object bind(Request request, DependencyScope scope, Errors errors, Object json) throws Exception {
         for (Provider provider : extraDependencies) {
-            resolve(provider, true, request, scope, errors);
+            resolve(provider, true, request, scope, errors, json);
         }
         if (type == null) {
             return null;
         }
         if (wholeBody != null) {
-            return body(request, wholeBody, true, null, false, errors);
+            return body(json, wholeBody, true, null, false, errors);
         }
         Object[] args = new Object[slots.length];
         Params query = null;
@@ -358,7 +372,7 @@ public final class RouteInputs {
             Slot slot = slots[i];
             RecordValidator.Field field = slot.field;
             args[i] = switch (slot.kind) {
-                case DEPENDS -> resolve(slot.provider, slot.useCache, request, scope, errors);
+                case DEPENDS -> resolve(slot.provider, slot.useCache, request, scope, errors, json);
                 case PATH -> {
                     Object raw = request.pathParams().get(slot.name);
                     yield text(raw == null ? null : raw.toString(), null, "path", slot, errors);
@@ -374,7 +388,7 @@ public final class RouteInputs {
                         ? text(null, request.headers().getAll(slot.name), "header", slot, errors)
                         : text(request.header(slot.name), null, "header", slot, errors);
                 case COOKIE -> text(request.cookie(slot.name), null, "cookie", slot, errors);
-                case BODY -> body(request, field.validator(), field.required(), field.defaultValue(),
+                case BODY -> body(json, field.validator(), field.required(), field.defaultValue(),
                         field.optional(), errors);
                 case FORM -> {
                     if (form == null) {
@@ -425,12 +439,9 @@ public final class RouteInputs {
         return field.optional() && value != Errors.INVALID ? Optional.of(value) : value;
     }
 
-    private static Object body(Request request, Validator validator, boolean required, Object defaultValue,
+    /** {@code node}: the body as {@link JsonBody#read} gave it, read once before the dependencies. */
+    private static Object body(Object node, Validator validator, boolean required, Object defaultValue,
                                boolean optional, Errors errors) {
-        Object node = JsonBody.read(request, errors, true);
-        if (node == Errors.INVALID) {
-            return Errors.INVALID;
-        }
         errors.push("body");
         try {
             if (node == JsonBody.ABSENT) {
@@ -444,7 +455,7 @@ public final class RouteInputs {
     }
 
     private static Object resolve(Provider declared, boolean useCache, Request request, DependencyScope scope,
-                                  Errors errors) throws Exception {
+                                  Errors errors, Object json) throws Exception {
         Provider provider = overridden(declared, request);
         if (useCache) {
             Object cached = scope.cached(declared.key);
@@ -454,7 +465,7 @@ public final class RouteInputs {
         }
         Object params = null;
         if (provider.inputs != null) {
-            params = provider.inputs.bind(request, scope, errors);
+            params = provider.inputs.bind(request, scope, errors, json);
             if (params == Errors.INVALID) {
                 return Errors.INVALID;
             }
