@@ -189,11 +189,9 @@ public final class JsonSchemas {
         Map<String, Map<String, Object>> out = new TreeMap<>(written);
         models.forEach((key, schema) -> {
             String name = name(key, split);
-            if (key.mode() == Mode.INPUT || split.contains(key.type()) || !models.containsKey(
-                    new Key(key.type(), Mode.INPUT))) {
-                if (split.contains(key.type())) {
-                    schema.put("title", schemaTitle(key.type(), name));
-                }
+            // An output schema the same as its input's is that one component; both keep the model's title.
+            if (key.mode() == Mode.INPUT || split.contains(key.type())
+                    || !models.containsKey(new Key(key.type(), Mode.INPUT))) {
                 out.put(name, schema);
             }
         });
@@ -216,12 +214,6 @@ public final class JsonSchemas {
     private static String name(Key key, Set<Class<?>> split) {
         String simple = key.type().getSimpleName();
         return !split.contains(key.type()) ? simple : simple + (key.mode() == Mode.INPUT ? "-Input" : "-Output");
-    }
-
-    /** pydantic titles the two variants by the model's name, as before the split (Item-Input's title is Item). */
-    private static String schemaTitle(Class<?> type, String name) {
-        Schema doc = type.getAnnotation(Schema.class);
-        return doc != null && !doc.title().isEmpty() ? doc.title() : type.getSimpleName();
     }
 
     /**
