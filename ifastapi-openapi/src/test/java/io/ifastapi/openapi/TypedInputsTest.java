@@ -145,6 +145,16 @@ class TypedInputsTest {
     }
 
     @Test
+    void aDocumentedResponseNeedsAStatusAndADescription() {
+        IFastAPI app = new IFastAPI();
+        var route = app.get("/a", request -> "a");
+        assertThatThrownBy(() -> route.documentResponse(99, "Too early"))
+                .hasMessage("HTTP status must be 100..599, got 99");
+        assertThatThrownBy(() -> route.documentResponse(404, ""))
+                .hasMessageContaining("needs a description (OpenAPI requires one)");
+    }
+
+    @Test
     void theTypedDocumentIsValidOpenApi31() {
         String json = new String(OpenApi.install(TypedShopApp.create()).json(), StandardCharsets.UTF_8);
         assertThat(OpenApiSpecValidator.validate(json)).isEmpty();
