@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -23,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +38,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 class CatalogDifferentialIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final String SECRET = "catalog-differential-0123456789abcdef";
     private static final String KEY = "s3cret-admin-key";
     private static final String BOUNDARY = "catalogboundary7MA4YWxk";
@@ -56,11 +51,13 @@ class CatalogDifferentialIT {
     @BeforeAll
     static void startBoth() throws Exception {
         logs = Files.createDirectories(Path.of("target", "differential"));
-        String pythonPath = findPython();
+        String pythonPath = TwinProcesses.findPython(logs,
+                "import fastapi, pydantic, uvicorn, multipart, itsdangerous; assert pydantic.VERSION >= '2'",
+                "FastAPI 0.14x (pydantic 2)");
         Path jar = Path.of(System.getProperty("ifastapi.catalog.jar", "target/ifastapi-catalog.jar"));
         assertThat(jar).as("built by package").isRegularFile();
 
-        javaPort = freePort();
+        javaPort = TwinProcesses.freePort();
         ProcessBuilder javaBuilder = new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString());
         javaBuilder.environment().put("HOST", "127.0.0.1");
@@ -69,7 +66,7 @@ class CatalogDifferentialIT {
         javaBuilder.redirectErrorStream(true).redirectOutput(logs.resolve("catalog-java.log").toFile());
         java = javaBuilder.start();
 
-        pythonPort = freePort();
+        pythonPort = TwinProcesses.freePort();
         ProcessBuilder pythonBuilder = new ProcessBuilder(pythonPath, "-m", "uvicorn", "catalog_twin:app",
                 "--app-dir", "src/test/python", "--host", "127.0.0.1", "--port", Integer.toString(pythonPort),
                 "--no-proxy-headers", "--log-level", "warning");
@@ -77,8 +74,8 @@ class CatalogDifferentialIT {
         pythonBuilder.redirectErrorStream(true).redirectOutput(logs.resolve("catalog-python.log").toFile());
         python = pythonBuilder.start();
 
-        awaitReady(java, javaPort, "catalog-java.log");
-        awaitReady(python, pythonPort, "catalog-python.log");
+        TwinProcesses.awaitReady(java, javaPort, logs.resolve("catalog-java.log"), "/items/1");
+        TwinProcesses.awaitReady(python, pythonPort, logs.resolve("catalog-python.log"), "/items/1");
     }
 
     @AfterAll
@@ -602,71 +599,5 @@ class CatalogDifferentialIT {
         s.send("POST", "/upload", bytes("garbage"), "Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
         s.send("POST", "/reset", null);
         return s.list;
-    }
-
-    // ----- processes -----
-
-    private static String findPython() throws Exception {
-        String given = System.getenv("IFASTAPI_PYTHON"); // .ci/run sets it from the same script
-        if (given != null && !given.isBlank() && Files.isExecutable(Path.of(given)) && hasFastApi(given)) {
-            return given;
-        }
-        Path script = Path.of("..", "scripts", "python-venv.sh").toAbsolutePath().normalize();
-        String failure;
-        if (Files.isRegularFile(script)) {
-            Process p = new ProcessBuilder("bash", script.toString())
-                    .redirectError(logs.resolve("python-venv.log").toFile()).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            boolean done = p.waitFor(10, TimeUnit.MINUTES);
-            if (done && p.exitValue() == 0 && !out.isEmpty()) {
-                String python = out.lines().reduce((a, b) -> b).orElseThrow();
-                if (hasFastApi(python)) {
-                    return python;
-                }
-                failure = python + " has no FastAPI 0.14x with pydantic 2 and uvicorn";
-            } else {
-                failure = script + " failed; see target/differential/python-venv.log";
-            }
-        } else {
-            failure = script + " is missing";
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("The catalog differential test needs Python with FastAPI in CI: " + failure);
-        }
-        Assumptions.abort("No Python with FastAPI (" + failure + "); CI=true makes this a failure");
-        return null;
-    }
-
-    /** The twin needs a modern FastAPI: pydantic 2's messages are what the Java side answers. */
-    private static boolean hasFastApi(String python) throws Exception {
-        Process check = new ProcessBuilder(python, "-c",
-                "import fastapi, pydantic, uvicorn, multipart, itsdangerous; assert pydantic.VERSION >= '2'")
-                .start();
-        return check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0;
-    }
-
-    private static void awaitReady(Process process, int port, String log) throws Exception {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (true) {
-            assertThat(process.isAlive()).as("the server exited:\n%s", Files.readString(logs.resolve(log))).isTrue();
-            try {
-                var answer = RawHttpClient.send(port, "GET", "/items/1",
-                        List.<String[]>of(new String[] {"Host", "127.0.0.1"}), null);
-                if (answer.status() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            assertThat(System.nanoTime()).as("started within %s:\n%s", STARTUP, Files.readString(logs.resolve(log)))
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,19 +3,15 @@ package io.ifastapi.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,7 +33,6 @@ class MiddlewareDifferentialIT {
             "access-control-allow-headers", "access-control-max-age", "access-control-expose-headers",
             "access-control-allow-private-network", "vary", "content-encoding", "content-length", "content-type",
             "location", "x-total", "allow");
-    private static final Duration STARTUP = Duration.ofSeconds(60);
 
     private static Process java;
     private static Process python;
@@ -48,11 +43,11 @@ class MiddlewareDifferentialIT {
     @BeforeAll
     static void startBoth() throws Exception {
         logs = Files.createDirectories(Path.of("target", "differential"));
-        String pythonPath = findPython();
+        String pythonPath = TwinProcesses.findPython(logs, "import starlette, uvicorn", "Starlette");
         Path jar = Path.of(System.getProperty("ifastapi.middleware.jar", "target/ifastapi-middleware.jar"));
         assertThat(jar).as("built by package").isRegularFile();
 
-        javaPort = freePort();
+        javaPort = TwinProcesses.freePort();
         ProcessBuilder javaBuilder = new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString());
         javaBuilder.environment().put("HOST", "127.0.0.1");
@@ -60,15 +55,15 @@ class MiddlewareDifferentialIT {
         javaBuilder.redirectErrorStream(true).redirectOutput(logs.resolve("middleware-java.log").toFile());
         java = javaBuilder.start();
 
-        pythonPort = freePort();
+        pythonPort = TwinProcesses.freePort();
         ProcessBuilder pythonBuilder = new ProcessBuilder(pythonPath, "-m", "uvicorn", "middleware_twin:app",
                 "--app-dir", "src/test/python", "--host", "127.0.0.1", "--port", Integer.toString(pythonPort),
                 "--no-proxy-headers", "--log-level", "warning");
         pythonBuilder.redirectErrorStream(true).redirectOutput(logs.resolve("middleware-python.log").toFile());
         python = pythonBuilder.start();
 
-        awaitReady(java, javaPort, "middleware-java.log");
-        awaitReady(python, pythonPort, "middleware-python.log");
+        TwinProcesses.awaitReady(java, javaPort, logs.resolve("middleware-java.log"), "/small");
+        TwinProcesses.awaitReady(python, pythonPort, logs.resolve("middleware-python.log"), "/small");
     }
 
     @AfterAll
@@ -247,66 +242,5 @@ class MiddlewareDifferentialIT {
             probes.add(probe("GET", "/secure/missing", null, "Host", host, "Accept-Encoding", "gzip"));
         }
         return probes;
-    }
-
-    // ----- processes -----
-
-    private static String findPython() throws Exception {
-        String given = System.getenv("IFASTAPI_PYTHON"); // .ci/run sets it from the same script
-        if (given != null && !given.isBlank() && Files.isExecutable(Path.of(given))) {
-            Process check = new ProcessBuilder(given, "-c", "import starlette, uvicorn").start();
-            if (check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0) {
-                return given;
-            }
-        }
-        Path script = Path.of("..", "scripts", "python-venv.sh").toAbsolutePath().normalize();
-        String failure;
-        if (Files.isRegularFile(script)) {
-            Process p = new ProcessBuilder("bash", script.toString())
-                    .redirectError(logs.resolve("python-venv.log").toFile()).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            boolean done = p.waitFor(10, TimeUnit.MINUTES);
-            if (done && p.exitValue() == 0 && !out.isEmpty()) {
-                String python = out.lines().reduce((a, b) -> b).orElseThrow();
-                Process check = new ProcessBuilder(python, "-c", "import starlette, uvicorn").start();
-                if (check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0) {
-                    return python;
-                }
-                failure = python + " has no starlette/uvicorn";
-            } else {
-                failure = script + " failed; see target/differential/python-venv.log";
-            }
-        } else {
-            failure = script + " is missing";
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("The middleware differential test needs Python with Starlette in CI: " + failure);
-        }
-        Assumptions.abort("No Python with Starlette (" + failure + "); CI=true makes this a failure");
-        return null;
-    }
-
-    private static void awaitReady(Process process, int port, String log) throws Exception {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (true) {
-            assertThat(process.isAlive()).as("the server exited:\n%s", Files.readString(logs.resolve(log))).isTrue();
-            try {
-                var answer = RawHttpClient.send(port, "GET", "/small", List.<String[]>of(new String[] {"Host", "127.0.0.1"}), null);
-                if (answer.status() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            assertThat(System.nanoTime()).as("started within %s:\n%s", STARTUP, Files.readString(logs.resolve(log)))
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
