@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ifastapi.IFastAPI;
 import io.ifastapi.examples.CatalogApp;
+import io.ifastapi.examples.FastApiTwin;
 import io.ifastapi.testclient.TestClient;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class OpenApiDifferentialTest {
     @Test
     void catalogDescribesWhatCatalogPyDescribes() throws Exception {
         JsonNode fastapi;
-        try (FastApiTwin twin = FastApiTwin.start("catalog_twin")) {
+        try (FastApiTwin twin = FastApiTwin.start("catalog_twin", "/openapi.json")) {
             fastapi = JSON.readTree(twin.get("/openapi.json"));
         }
         List<String> differences = OpenApiDiff.differences(fastapi,
@@ -50,7 +51,7 @@ class OpenApiDifferentialTest {
     @Test
     void probeAppDescribesWhatFastApiDescribes() throws Exception {
         JsonNode fastapi;
-        try (FastApiTwin twin = FastApiTwin.start("openapi_probe")) {
+        try (FastApiTwin twin = FastApiTwin.start("openapi_probe", "/openapi.json")) {
             fastapi = JSON.readTree(twin.get("/openapi.json"));
         }
         List<String> differences = OpenApiDiff.differences(fastapi, javaDocument(CatalogProbeApp.create()));
