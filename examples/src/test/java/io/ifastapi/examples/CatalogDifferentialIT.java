@@ -389,7 +389,8 @@ class CatalogDifferentialIT {
                 "q=" + "x".repeat(50), "q=" + "x".repeat(51), "q=", "category=books", "category=Books",
                 "category=toys", "category=", "tag=x", "tag=a&tag=b", "q=e&category=music",
                 "limit=0&offset=x&category=toys&q=" + "y".repeat(51), "limit=%20%207%20", "limit=1_0",
-                "limit=99999999999999999999")) {
+                "limit=99999999999999999999", "limit=0&limit=2", "limit=2&limit=0", "category=toys&category=books",
+                "q=zzz&q=dune")) {
             s.get("/items?" + query);
         }
         for (String id : List.of("1", "2", "3", "99", "0", "-1", "abc", "1.5", "2.0", "%201", "1e3")) {
@@ -489,6 +490,7 @@ class CatalogDifferentialIT {
         s.get("/echo/cookies", "Cookie", "visits=abc");
         s.get("/echo/cookies", "Cookie", "visits=2.5; theme=");
         s.get("/echo/cookies", "Cookie", "visits=-4");
+        s.get("/echo/cookies", "Cookie", "theme=a; theme=b; visits=1; visits=x");
         for (String flag : List.of("true", "1", "yes", "off", "F", "maybe", "2")) {
             s.get("/echo/types/" + flag);
         }

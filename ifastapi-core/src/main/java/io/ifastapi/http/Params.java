@@ -60,6 +60,15 @@ public final class Params {
         return all == null ? null : all.get(0);
     }
 
+    /**
+     * The last value of a repeated parameter, or null: what Starlette's {@code query_params[key]} gives, and so what
+     * FastAPI binds a scalar query parameter from ({@code ?limit=0&limit=5} is 5).
+     */
+    public String last(String key) {
+        List<String> all = values.get(key);
+        return all == null ? null : all.get(all.size() - 1);
+    }
+
     public String get(String key, String defaultValue) {
         String value = get(key);
         return value == null ? defaultValue : value;

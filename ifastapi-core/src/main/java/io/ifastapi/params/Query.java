@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A query parameter (FastAPI's {@code Query()}). A {@code List} or {@code Set} takes every value of a repeated
- * parameter ({@code ?tag=a&tag=b}). Unannotated scalar components of a parameter record are query parameters too.
+ * A query parameter (FastAPI's {@code Query()}). A scalar takes the last value of a repeated parameter, as FastAPI
+ * does ({@code ?limit=0&limit=5} is 5); a {@code List} or {@code Set} takes every value ({@code ?tag=a&tag=b}). Unannotated scalar components of a parameter record are query parameters too.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)

@@ -382,7 +382,7 @@ public final class RouteInputs {
                         query = request.queryParams();
                     }
                     yield field.validator().isMulti() ? text(null, query.getAll(slot.name), "query", slot, errors)
-                            : text(query.get(slot.name), null, "query", slot, errors);
+                            : text(query.last(slot.name), null, "query", slot, errors); // FastAPI: the last value
                 }
                 case HEADER -> field.validator().isMulti()
                         ? text(null, request.headers().getAll(slot.name), "header", slot, errors)
