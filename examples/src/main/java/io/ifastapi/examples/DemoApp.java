@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The seed's demo: a session set on one page and read on another, plus a counter. Configured by the environment:
  * HOST, PORT (default 127.0.0.1:8000), SECRET_KEY, SESSION_BACKEND (cookie, encrypted, memory, redis; default
- * cookie) and REDIS_URL (for the redis backend).
+ * cookie) and REDIS_URL (for the redis backend); HTTPS with SSL_CERTFILE, SSL_KEYFILE and SSL_KEYFILE_PASSWORD, as
+ * uvicorn names them (read by {@link ServerConfig#fromEnvironment(Map)}).
  */
 public final class DemoApp {
     private static final Map<String, String> HELLO = Map.of("message", "hello");

@@ -5,6 +5,7 @@ import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Handler;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
+import io.ifastapi.http.AuthenticationNotInstalledException;
 import io.ifastapi.http.SessionNotInstalledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,24 @@ public final class ServerErrorMiddleware implements Handler {
      */
     public static Response render(App app, ExceptionHandlers handlers, Request request, Throwable error) {
         if (error instanceof HTTPException http) {
-            return ExceptionMiddleware.render(http); // raised by a middleware, outside ExceptionMiddleware
+            // raised by a middleware (CSRFMiddleware's 403), outside ExceptionMiddleware: the app's handlers for
+            // its status or class still apply, as they do to a route's HTTPException
+            ExceptionHandler<? super HTTPException> byStatus = handlers.forStatus(http.status());
+            ExceptionHandler<Throwable> byClass = byStatus != null ? null
+                    : handlers.forClass(http.getClass(), HTTPException.class);
+            try {
+                if (byStatus != null) {
+                    return byStatus.handle(request, http);
+                }
+                if (byClass != null) {
+                    return byClass.handle(request, http);
+                }
+            } catch (Exception handlerFailed) {
+                LOG.error("The exception handler for HTTP {} failed", http.status(), handlerFailed);
+                return (app.isDebug() ? debugResponse(request, handlerFailed)
+                        : Response.text("Internal Server Error", 500)).serverError(handlerFailed);
+            }
+            return ExceptionMiddleware.render(http);
         }
         if (error instanceof VirtualMachineError fatal && !(error instanceof StackOverflowError)) {
             throw fatal;
@@ -71,7 +89,9 @@ public final class ServerErrorMiddleware implements Handler {
         error.printStackTrace(new PrintWriter(trace));
         String fix = error instanceof SessionNotInstalledException
                 ? "\nFix: install SessionMiddleware before the routes run, e.g.\n    " + SessionNotInstalledException.FIX
-                + "\n" : "";
+                + "\n" : error instanceof AuthenticationNotInstalledException
+                ? "\nFix: install AuthenticationMiddleware before the routes run, e.g.\n    "
+                + AuthenticationNotInstalledException.FIX + "\n" : "";
         String accept = request.header("accept");
         if (accept != null && accept.contains("text/html")) {
             return Response.html("<!doctype html><html><head><title>500 Internal Server Error</title></head><body>"

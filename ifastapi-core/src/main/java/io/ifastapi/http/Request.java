@@ -41,6 +41,9 @@ public abstract class Request {
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
     private static final Logger LOG = LoggerFactory.getLogger(Request.class);
+    /** The {@link #state()} keys where AuthenticationMiddleware leaves the user and the credentials (Starlette's scope keys). */
+    public static final String USER_STATE = "ifastapi.user";
+    public static final String AUTH_STATE = "ifastapi.auth";
 
     private final String method;
     private URL url;
@@ -331,6 +334,26 @@ public abstract class Request {
             session = sessionLoader.get();
         }
         return session;
+    }
+
+    /**
+     * The user making the request, as AuthenticationMiddleware's backend found it, or
+     * {@link UnauthenticatedUser#INSTANCE}. Throws {@link AuthenticationNotInstalledException}
+     * ("AuthenticationMiddleware must be installed to access request.user") without the middleware.
+     */
+    public User user() {
+        if (state.get(USER_STATE) instanceof User user) {
+            return user;
+        }
+        throw new AuthenticationNotInstalledException("user");
+    }
+
+    /** The scopes the request is granted (Starlette's {@code request.auth}); needs AuthenticationMiddleware. */
+    public AuthCredentials auth() {
+        if (state.get(AUTH_STATE) instanceof AuthCredentials credentials) {
+            return credentials;
+        }
+        throw new AuthenticationNotInstalledException("auth");
     }
 
     /** True once the session was loaded (by a call to {@link #session()}). */

@@ -58,6 +58,7 @@ public final class CSRFMiddleware implements Middleware {
 
     @Override
     public Response handle(Request request, Handler next) throws Exception {
+        request.state().set(CsrfToken.FIELD_STATE, fieldName);
         if (SAFE_METHODS.contains(request.method()) || isExempt(request)) {
             return next.handle(request);
         }
@@ -112,7 +113,7 @@ public final class CSRFMiddleware implements Middleware {
 
     /** CSRFMiddleware's options. */
     public static final class Builder {
-        private String fieldName = "csrf_token";
+        private String fieldName = CsrfToken.DEFAULT_FIELD;
         private String headerName = "X-CSRF-Token";
         private final List<String> exemptPaths = new ArrayList<>();
         private Predicate<Request> exemptWhen;

@@ -21,6 +21,10 @@ public final class CsrfToken {
     /** The session key holding the secret. */
     public static final String SESSION_KEY = "_csrf_secret";
     static final int SECRET_BYTES = 32;
+    /** The request state key where CSRFMiddleware leaves its form field's name, for templates' hidden inputs. */
+    static final String FIELD_STATE = "ifastapi.csrf.field";
+    /** The form field CSRFMiddleware reads unless configured otherwise. */
+    public static final String DEFAULT_FIELD = "csrf_token";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -40,6 +44,11 @@ public final class CsrfToken {
             token[SECRET_BYTES + i] = (byte) (mask[i] ^ secret[i]);
         }
         return ENCODER.encodeToString(token);
+    }
+
+    /** The form field this request's CSRFMiddleware reads the token from ({@value #DEFAULT_FIELD} by default). */
+    public static String fieldName(Request request) {
+        return request.state().get(FIELD_STATE) instanceof String name ? name : DEFAULT_FIELD;
     }
 
     /**

@@ -38,9 +38,17 @@ public final class Mount implements RouteEntry {
 
     /**
      * The path of a route of the mounted app: {@code "name:route"} when the mount is named, the route's own name
-     * when it is not (as Starlette's Mount), or null.
+     * when it is not (as Starlette's Mount), or null. The mount's own name with the single parameter {@code path}
+     * names a path below it, as Starlette's {@code url_for("static", path="/app.css")} gives {@code /static/app.css}.
      */
     String findUrlPath(String routeName, Map<String, ?> params) {
+        if (name != null && routeName.equals(name) && params.size() == 1 && params.get("path") != null) {
+            String below = params.get("path").toString();
+            while (below.startsWith("/")) {
+                below = below.substring(1);
+            }
+            return prefix + "/" + PathEncoding.encode(below, true);
+        }
         if (!(app instanceof UrlPaths paths)) {
             return null;
         }

@@ -24,9 +24,22 @@ import java.util.function.Function;
  *     default is 3/4 of the process's file descriptor limit ({@code ulimit -n}), leaving room for files, sockets
  *     to databases and logs, or 10,000 when the limit cannot be read.
  * </ul>
+ *
+ * <p>Protocols: {@code tls} (null: plain HTTP) serves HTTPS ({@link TlsConfig}); {@code http2} (default on) offers
+ * HTTP/2 by ALPN on a TLS port, next to HTTP/1.1; {@code h2c} (default on, needs {@code http2}) accepts cleartext
+ * HTTP/2 with prior knowledge on a plain port (a connection that opens with the HTTP/2 preface, as
+ * {@code curl --http2-prior-knowledge} and gRPC clients do; others speak HTTP/1.1 as before).
  */
 public record ServerConfig(String host, int port, Duration shutdownGrace, Duration idleTimeout, int maxHeaderBytes,
-                           Duration headTimeout, int minBodyRate, int maxConnections) {
+                           Duration headTimeout, int minBodyRate, int maxConnections, TlsConfig tls, boolean http2,
+                           boolean h2c) {
+
+    /** The settings before HTTPS and HTTP/2 existed: plain HTTP, with h2c by prior knowledge. */
+    public ServerConfig(String host, int port, Duration shutdownGrace, Duration idleTimeout, int maxHeaderBytes,
+                        Duration headTimeout, int minBodyRate, int maxConnections) {
+        this(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, null,
+                true, true);
+    }
 
     public ServerConfig {
         if (host == null || host.isBlank()) {
@@ -55,7 +68,7 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8000, Duration.ofSeconds(30), Duration.ofSeconds(30), 8192,
-                Duration.ofSeconds(20), 500, defaultMaxConnections());
+                Duration.ofSeconds(20), 500, defaultMaxConnections(), null, true, true);
     }
 
     /** 3/4 of the file descriptor limit of this process, or 10,000 when it cannot be read. */
@@ -69,13 +82,19 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
         return 10_000;
     }
 
-    /** Defaults, with HOST and PORT from the environment when set (as uvicorn's --host and --port). */
+    /**
+     * Defaults, with HOST and PORT from the environment when set (as uvicorn's --host and --port), and HTTPS when
+     * SSL_CERTFILE is set (uvicorn's --ssl-certfile): with SSL_KEYFILE (the PEM key; without it the key is read from
+     * SSL_CERTFILE) and SSL_KEYFILE_PASSWORD (for an encrypted key). An SSL_CERTFILE ending in .p12, .pfx or .jks is
+     * a keystore, opened with SSL_KEYFILE_PASSWORD.
+     */
     public static ServerConfig fromEnvironment() {
         return fromEnvironment(System::getenv);
     }
 
     /**
-     * Defaults, with HOST and PORT from {@code env} when set and not blank.
+     * Defaults, with HOST, PORT and the SSL_ variables of {@link #fromEnvironment()} from {@code env} when set and
+     * not blank.
      *
      * @throws IllegalArgumentException when PORT is not a number from 0 to 65535
      */
@@ -89,11 +108,38 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
         if (port != null && !port.isBlank()) {
             config = config.port(parsePort(port));
         }
-        return config;
+        TlsConfig tls = tlsFromEnvironment(env);
+        return tls == null ? config : config.tls(tls);
     }
 
     public static ServerConfig fromEnvironment(Map<String, String> env) {
         return fromEnvironment(env::get);
+    }
+
+    private static TlsConfig tlsFromEnvironment(Function<String, String> env) {
+        String cert = blankToNull(env.apply("SSL_CERTFILE"));
+        String key = blankToNull(env.apply("SSL_KEYFILE"));
+        String password = env.apply("SSL_KEYFILE_PASSWORD");
+        if (cert == null) {
+            if (key != null) {
+                throw new IllegalArgumentException("SSL_KEYFILE is set but SSL_CERTFILE is not: set SSL_CERTFILE to "
+                        + "the PEM certificate chain that goes with the key");
+            }
+            return null;
+        }
+        String lower = cert.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".p12") || lower.endsWith(".pfx") || lower.endsWith(".jks")) {
+            if (key != null) {
+                throw new IllegalArgumentException("SSL_CERTFILE is a keystore, which holds the key: unset SSL_KEYFILE");
+            }
+            return TlsConfig.keyStore(java.nio.file.Path.of(cert), password);
+        }
+        return new TlsConfig(java.nio.file.Path.of(cert), key == null ? null : java.nio.file.Path.of(key), null,
+                blankToNull(password));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static int parsePort(String value) {
@@ -110,34 +156,54 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Durati
     }
 
     public ServerConfig host(String newHost) {
-        return new ServerConfig(newHost, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
+        return new ServerConfig(newHost, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c);
     }
 
     public ServerConfig port(int newPort) {
-        return new ServerConfig(host, newPort, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
+        return new ServerConfig(host, newPort, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c);
     }
 
     public ServerConfig shutdownGrace(Duration grace) {
-        return new ServerConfig(host, port, grace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
+        return new ServerConfig(host, port, grace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c);
     }
 
     public ServerConfig idleTimeout(Duration timeout) {
-        return new ServerConfig(host, port, shutdownGrace, timeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections);
+        return new ServerConfig(host, port, shutdownGrace, timeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c);
     }
 
     public ServerConfig maxHeaderBytes(int bytes) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, bytes, headTimeout, minBodyRate, maxConnections);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, bytes, headTimeout, minBodyRate, maxConnections, tls, http2, h2c);
     }
 
     public ServerConfig headTimeout(Duration timeout) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, timeout, minBodyRate, maxConnections);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, timeout, minBodyRate, maxConnections, tls, http2, h2c);
     }
 
     public ServerConfig minBodyRate(int bytesPerSecond) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, bytesPerSecond, maxConnections);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, bytesPerSecond, maxConnections, tls, http2, h2c);
     }
 
     public ServerConfig maxConnections(int connections) {
-        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, connections);
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, connections, tls, http2, h2c);
+    }
+
+    /** Serves HTTPS with this certificate and key ({@code null}: plain HTTP). */
+    public ServerConfig tls(TlsConfig newTls) {
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, newTls, http2, h2c);
+    }
+
+    /** Whether HTTP/2 is offered: by ALPN over TLS, and as h2c (if {@link #h2c(boolean)} is on) on a plain port. */
+    public ServerConfig http2(boolean enabled) {
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, enabled, h2c);
+    }
+
+    /** Whether a plain port accepts cleartext HTTP/2 with prior knowledge (only while {@link #http2()} is on). */
+    public ServerConfig h2c(boolean enabled) {
+        return new ServerConfig(host, port, shutdownGrace, idleTimeout, maxHeaderBytes, headTimeout, minBodyRate, maxConnections, tls, http2, enabled);
+    }
+
+    /** "https" with TLS, else "http": the scheme of request URLs. */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 }

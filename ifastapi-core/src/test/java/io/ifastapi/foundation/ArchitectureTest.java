@@ -49,6 +49,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCoreImportsNoTemplateEngine() {
+        // io.ifastapi.templates is a seam: engines are modules of their own (ifastapi-templates-jte)
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("gg.jte..", "io.pebbletemplates..",
+                "freemarker..", "org.thymeleaf..").check(CORE);
+    }
+
+    @Test
     void theRequestApiDependsOnNoFrameworkPart() {
         noClasses().that().resideInAPackage("io.ifastapi.http")
                 .should().dependOnClassesThat().resideInAnyPackage("io.ifastapi.routing..", "io.ifastapi.sessions..",

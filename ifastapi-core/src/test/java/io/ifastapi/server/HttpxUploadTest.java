@@ -29,7 +29,7 @@ public abstract class HttpxUploadTest extends ServerTestBase {
     @TempDir
     Path dir;
 
-    static String python() {
+    public static String python() {
         String given = System.getenv("IFASTAPI_PYTHON");
         if (given != null && !given.isBlank()) {
             return given;

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends over a real socket with {@link HttpClient} (HTTP/1.1, redirects left to the test client) to the app served
+ * Sends over a real socket with {@link HttpClient} (HTTP/1.1 unless given another client, redirects left to the test client) to the app served
  * by its server adapter (Netty unless {@code app.server(...)} chose another) on 127.0.0.1 and a free port. Headers
  * the JDK client insists on writing itself (Host, Connection, Content-Length, Expect, Upgrade) are left to it.
  *
@@ -40,17 +40,16 @@ final class NetworkTransport implements Transport {
     private final URL baseUrl;
     private final Map<String, Throwable> serverErrors;
     private final AtomicLong ids = new AtomicLong();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private final HttpClient http;
 
-    private NetworkTransport(Server server, boolean ownsServer, Map<String, Throwable> serverErrors) {
+    private NetworkTransport(Server server, boolean ownsServer, Map<String, Throwable> serverErrors, String scheme,
+                             HttpClient.Builder client) {
         this.server = server;
         this.ownsServer = ownsServer;
         this.serverErrors = serverErrors;
-        this.baseUrl = new URL("http", server.host(), server.port(), "", null);
+        this.baseUrl = new URL(scheme, server.host(), server.port(), "", null);
+        HttpClient.Builder builder = client != null ? client : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        this.http = builder.followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /**
@@ -58,6 +57,14 @@ final class NetworkTransport implements Transport {
      * stops the server, which runs the shutdown hooks.
      */
     static NetworkTransport serve(IFastAPI app) {
+        return serve(app, ServerConfig.defaults().port(0), null);
+    }
+
+    /**
+     * As {@link #serve(IFastAPI)}, with this server config (TLS, HTTP/2) and requests sent by {@code client} (its
+     * version and SSL context; redirects and the connect timeout are set here).
+     */
+    static NetworkTransport serve(IFastAPI app, ServerConfig config, HttpClient.Builder client) {
         Map<String, Throwable> errors = new ConcurrentHashMap<>();
         Handler recording = request -> {
             String id = request.header(REQUEST_ID);
@@ -71,17 +78,17 @@ final class NetworkTransport implements Transport {
         TestClient.startup(app);
         Server server;
         try {
-            server = app.serverFactory().start(recording, ServerConfig.defaults().port(0), app::shutdown);
+            server = app.serverFactory().start(recording, config, app::shutdown);
         } catch (RuntimeException e) {
             app.shutdown();
             throw e;
         }
-        return new NetworkTransport(server, true, errors);
+        return new NetworkTransport(server, true, errors, config.scheme(), client);
     }
 
     /** Talks to a server someone else started and will stop; exceptions behind its 500s stay on the server. */
     static NetworkTransport connect(Server server) {
-        return new NetworkTransport(server, false, null);
+        return new NetworkTransport(server, false, null, "http", null);
     }
 
     @Override

@@ -78,6 +78,8 @@ public final class TestClient implements AutoCloseable {
         this.maxRedirects = builder.maxRedirects;
         if (builder.server != null) {
             this.transport = NetworkTransport.connect(builder.server);
+        } else if (builder.network && builder.serverConfig != null) {
+            this.transport = NetworkTransport.serve(builder.app, builder.serverConfig, builder.httpClient);
         } else if (builder.network) {
             this.transport = NetworkTransport.serve(builder.app);
         } else {
@@ -321,6 +323,8 @@ public final class TestClient implements AutoCloseable {
         private final Server server;
         private String baseUrl;
         private boolean network;
+        private io.ifastapi.server.ServerConfig serverConfig;
+        private java.net.http.HttpClient.Builder httpClient;
         private boolean raiseServerExceptions = true;
         private boolean followRedirects = true;
         private int maxRedirects = DEFAULT_MAX_REDIRECTS;
@@ -340,6 +344,21 @@ public final class TestClient implements AutoCloseable {
         /** Serve the app on its server adapter at 127.0.0.1 and a free port, and send over a real socket. */
         public Builder overNetwork() {
             this.network = true;
+            return this;
+        }
+
+        /**
+         * Serve the app with this config (e.g. with TLS, or HTTP/2 off; use port 0 for a free port) and send with
+         * this client, e.g. {@code HttpClient.newBuilder().version(HTTP_2).sslContext(trusting)} to test HTTPS and
+         * HTTP/2. Requests go to https when the config has TLS.
+         */
+        public Builder overNetwork(io.ifastapi.server.ServerConfig config, java.net.http.HttpClient.Builder client) {
+            if (config == null || client == null) {
+                throw new IllegalArgumentException("overNetwork needs a server config and an HttpClient builder");
+            }
+            this.network = true;
+            this.serverConfig = config;
+            this.httpClient = client;
             return this;
         }
 

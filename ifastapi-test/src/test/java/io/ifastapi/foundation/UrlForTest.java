@@ -50,6 +50,22 @@ class UrlForTest {
     }
 
     @Test
+    void aNamedMountWithPathNamesAFileBelowIt() throws Exception {
+        // Starlette: url_for("static", path="/css/app.css") for app.mount("/static", StaticFiles(...), name="static")
+        var app = new IFastAPI();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("urlfor-static");
+        try {
+            app.mount("/static", io.ifastapi.staticfiles.StaticFiles.directory(dir), "static");
+            assertThat(app.urlPathFor("static", Map.of("path", "/css/app.css"))).isEqualTo("/static/css/app.css");
+            assertThat(app.urlPathFor("static", Map.of("path", "a b.css"))).isEqualTo("/static/a%20b.css");
+            assertThatThrownBy(() -> app.urlPathFor("static", Map.of("file", "x")))
+                    .isInstanceOf(NoMatchFoundException.class);
+        } finally {
+            java.nio.file.Files.delete(dir);
+        }
+    }
+
+    @Test
     void valuesArePercentEncoded() {
         assertThat(app().urlPathFor("user", Map.of("username", "tom christie é?#"))).isEqualTo("/users/tom%20christie%20%C3%A9%3F%23");
     }

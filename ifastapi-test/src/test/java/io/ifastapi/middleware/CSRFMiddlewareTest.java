@@ -201,4 +201,18 @@ class CSRFMiddlewareTest {
                 .hasMessageContaining("scheme://host[:port]");
         assertThatThrownBy(() -> CSRFMiddleware.builder().headerName(" ").build()).hasMessageContaining("header name");
     }
+
+    @Test
+    void theAppsHandlerFor403RendersTheRefusal() {
+        IFastAPI app = app(CSRFMiddleware.builder().build(), defaults().build());
+        app.exceptionHandler(403, (request, error) -> Response.html("<h1>Refused</h1><p>" + error.detail() + "</p>",
+                403));
+        try (var client = new TestClient(app)) {
+            client.get("/form");
+            var refused = postForm(client, "/transfer", null);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.header("content-type")).startsWith("text/html");
+            assertThat(refused.text()).isEqualTo("<h1>Refused</h1><p>CSRF token missing</p>");
+        }
+    }
 }

@@ -13,6 +13,7 @@ import io.ifastapi.server.HttpRules;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.QuietException;
 import org.eclipse.jetty.server.Request;
@@ -83,6 +84,11 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
         URL url = new URL(request.isSecure() ? "https" : "http", Request.getServerName(request),
                 Request.getServerPort(request), path == null ? "/" : path, uri.getQuery());
         Headers headers = new Headers();
+        if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_2 && uri.getAuthority() != null
+                && !request.getHeaders().contains(HttpHeader.HOST)) {
+            // HTTP/2 sends the host as the :authority pseudo-header; as ASGI servers do, the app sees it as Host
+            headers.add("host", uri.getAuthority());
+        }
         for (HttpField field : request.getHeaders()) {
             String value = field.getValue();
             headers.add(field.getName(), value == null ? "" : value);

@@ -8,7 +8,6 @@ import io.ifastapi.server.StartFailures;
 import io.ifastapi.server.StopOnce;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -90,7 +89,7 @@ public final class JettyServer implements Server {
         http.setSendDateHeader(true); // Jetty caches the formatted date, refreshed once a second
         http.setRequestHeaderSize(config.maxHeaderBytes());
         http.setUriCompliance(URI_COMPLIANCE);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(jetty, JettyConnectors.factories(config, http));
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
@@ -116,7 +115,9 @@ public final class JettyServer implements Server {
             throw StartFailures.describe(config, e);
         }
         JettyServer server = new JettyServer(jetty, config.host(), connector.getLocalPort(), afterStop);
-        LOG.info("iFastAPI running on http://{}:{} (Press CTRL+C to quit)", server.host(), server.port());
+        LOG.info("iFastAPI running on {}://{}:{} (Press CTRL+C to quit) [Jetty{}]", config.scheme(), server.host(),
+                server.port(), !config.http2() ? "" : config.tls() != null ? ", h2 + http/1.1"
+                        : config.h2c() ? ", h2c + http/1.1" : "");
         return server;
     }
 

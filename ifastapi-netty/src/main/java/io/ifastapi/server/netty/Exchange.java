@@ -76,11 +76,15 @@ final class Exchange implements Runnable, ChannelFutureListener {
             host = local.host();
             port = local.port();
         }
-        URL url = new URL("http", host, port, target.path(), target.query());
+        URL url = new URL(connection.server().scheme(), host, port, target.path(), target.query());
         Headers headers = new Headers();
+        boolean http2 = connection.http2();
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = request.headers().iteratorCharSequence();
              it.hasNext(); ) {
             Map.Entry<CharSequence, CharSequence> header = it.next();
+            if (http2 && Http2Headers.isConversionHeader(header.getKey())) {
+                continue; // x-http2-stream-id, x-http2-scheme...: Netty's bookkeeping, not the client's
+            }
             headers.add(HeaderNames.canonical(header.getKey()), header.getValue().toString());
         }
         return new ServerRequest(head.method(), url, headers, connection.clientAddress(), body);

@@ -54,6 +54,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
     private static final Logger LOG = LoggerFactory.getLogger(HttpConnection.class);
 
     private final ServerContext server;
+    /** One HTTP/2 stream (a child channel): no decoder or encoder of its own, one request. */
+    private final boolean http2;
     private final WriteGate gate = new WriteGate();
     private final ArrayDeque<Object> pending = new ArrayDeque<>(4);
     private ChannelHandlerContext ctx;
@@ -69,8 +71,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
     /** ServerConfig.headTimeout: set when the bytes of a head start arriving, cancelled when the head is complete. */
     private ScheduledFuture<?> headTimer;
 
-    HttpConnection(ServerContext server) {
+    HttpConnection(ServerContext server, boolean http2) {
         this.server = server;
+        this.http2 = http2;
+    }
+
+    boolean http2() {
+        return http2;
     }
 
     void codec(RequestDecoder decoder, ResponseEncoder encoder) {
@@ -141,7 +148,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
         headTimer = null;
         if (current == null && !closing) {
             LOG.debug("Request head not complete within the head timeout: 408");
-            encoder.answering(false);
+            answering(false);
             reject(new RequestRejected(408, "Request head not received within "
                     + server.config().headTimeout().toMillis() + " ms"));
         }
@@ -167,7 +174,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
                 throw new RequestRejected(503, null);
             }
         } catch (RequestRejected rejected) {
-            encoder.answering(HttpMethod.HEAD.equals(request.method()));
+            answering(HttpMethod.HEAD.equals(request.method()));
             reject(rejected);
             return;
         }
@@ -240,7 +247,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
             }
             dispatch(pending.poll());
         }
-        if (!closing && pending.isEmpty()) {
+        if (!closing && pending.isEmpty() && decoder != null) {
             try {
                 decoder.resume(); // the requests held back as bytes, up to the next one that has to wait
             } catch (Exception e) {
@@ -252,6 +259,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
         }
         startDeferred();
         updateReading();
+    }
+
+    private void answering(boolean headRequest) {
+        if (encoder != null) { // HTTP/2 frames know their end without it
+            encoder.answering(headRequest);
+        }
     }
 
     /** Answers a request the app never sees, and closes: what follows it on the connection cannot be trusted. */
@@ -325,7 +338,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Reque
 
     /** Decides, as the head goes out, whether the connection survives this response. */
     private void prepareHead(Exchange exchange, HttpResponse response) {
-        encoder.answering(exchange.head.method().equals("HEAD"));
+        answering(exchange.head.method().equals("HEAD"));
         boolean close = exchange.closeAfter || !exchange.head.keepAlive() || exchange.receiving
                 || (exchange.body != null && exchange.body.abandoned()) || server.draining();
         if (close) {

@@ -3,6 +3,7 @@ package io.ifastapi.server.netty;
 import io.ifastapi.http.Handler;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
+import io.ifastapi.server.ServerFactory;
 import io.ifastapi.server.StartFailures;
 import io.ifastapi.server.StopOnce;
 import io.netty.bootstrap.ServerBootstrap;
@@ -10,6 +11,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +62,21 @@ public final class NettyServer implements Server {
      * @throws IllegalStateException when the server cannot listen, e.g. because the port is in use
      */
     public static Server start(Handler app, ServerConfig config, Runnable afterStop) {
+        return start(app, config, afterStop, NettyTls.defaultProvider());
+    }
+
+    /**
+     * This adapter with a chosen TLS engine: {@link SslProvider#OPENSSL} (BoringSSL, needs
+     * netty-tcnative-boringssl-static on the class path) or {@link SslProvider#JDK}. {@link #start} picks OpenSSL
+     * when it is present, the JDK otherwise.
+     */
+    public static ServerFactory factory(SslProvider tlsProvider) {
+        return (app, config, afterStop) -> start(app, config, afterStop, tlsProvider);
+    }
+
+    private static Server start(Handler app, ServerConfig config, Runnable afterStop, SslProvider tlsProvider) {
+        // TLS first: a bad certificate or key fails the start before anything listens
+        SslContext tls = config.tls() == null ? null : NettyTls.context(config.tls(), config.http2(), tlsProvider);
         Transport transport = Transport.detect();
         // One event loop per core: they only parse and write, the app runs on virtual threads (on as many carriers).
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
@@ -71,7 +89,7 @@ public final class NettyServer implements Server {
                 .option(ChannelOption.SO_REUSEADDR, true) // as Jetty: a restart need not wait for TIME_WAIT
                 .handler(new ConnectionCap(config.maxConnections()))
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new HttpChannelInitializer(context));
+                .childHandler(new HttpChannelInitializer(context, tls));
         Channel listener;
         try {
             listener = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
@@ -81,8 +99,10 @@ public final class NettyServer implements Server {
         }
         int port = ((InetSocketAddress) listener.localAddress()).getPort();
         NettyServer server = new NettyServer(context, group, listener, config.host(), port, afterStop);
-        LOG.info("iFastAPI running on http://{}:{} (Press CTRL+C to quit) [Netty, {}]", config.host(), port,
-                transport.name().toLowerCase(java.util.Locale.ROOT));
+        LOG.info("iFastAPI running on {}://{}:{} (Press CTRL+C to quit) [Netty, {}{}{}]", config.scheme(),
+                config.host(), port, transport.name().toLowerCase(java.util.Locale.ROOT),
+                tls == null ? "" : ", TLS by " + (tlsProvider == SslProvider.JDK ? "JDK" : "OpenSSL"),
+                !config.http2() ? "" : tls != null ? ", h2 + http/1.1" : config.h2c() ? ", h2c + http/1.1" : "");
         return server;
     }
 

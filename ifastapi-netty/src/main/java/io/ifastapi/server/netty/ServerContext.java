@@ -23,6 +23,11 @@ final class ServerContext {
         this.config = config;
     }
 
+    /** "https" or "http", for request URLs. */
+    String scheme() {
+        return config.scheme();
+    }
+
     Handler app() {
         return app;
     }

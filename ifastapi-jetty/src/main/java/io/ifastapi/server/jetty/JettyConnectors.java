@@ -1,0 +1,74 @@
+package io.ifastapi.server.jetty;
+
+import io.ifastapi.server.ServerConfig;
+import io.ifastapi.server.TlsConfig;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The protocols of the listening connector, from the config: HTTP/1.1 always; on a TLS port, TLS first and, with
+ * HTTP/2 on, ALPN choosing between h2 and http/1.1; on a plain port with h2c on, cleartext HTTP/2 for connections
+ * that open with the HTTP/2 preface (prior knowledge) or ask for it with {@code Upgrade: h2c}.
+ */
+final class JettyConnectors {
+    /** Concurrent streams per HTTP/2 connection: Jetty's default, stated here as the Netty adapter states it. */
+    private static final int MAX_CONCURRENT_STREAMS = 128;
+
+    private JettyConnectors() {
+    }
+
+    static ConnectionFactory[] factories(ServerConfig config, HttpConfiguration http) {
+        List<ConnectionFactory> factories = new ArrayList<>();
+        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        if (config.tls() == null) {
+            factories.add(http1);
+            if (config.http2() && config.h2c()) {
+                HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(http);
+                h2c.setMaxConcurrentStreams(MAX_CONCURRENT_STREAMS);
+                factories.add(h2c);
+            }
+            return factories.toArray(ConnectionFactory[]::new);
+        }
+        // request.isSecure() (so https URLs) and the TLS session's attributes; no SNI checks: clients that connect
+        // by IP address send no SNI, and uvicorn does not check either
+        http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+        SslContextFactory.Server tls = sslContextFactory(config.tls(), config.http2());
+        if (config.http2()) {
+            HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
+            h2.setMaxConcurrentStreams(MAX_CONCURRENT_STREAMS);
+            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), http1.getProtocol());
+            alpn.setDefaultProtocol(http1.getProtocol()); // clients without ALPN speak HTTP/1.1
+            factories.add(new SslConnectionFactory(tls, alpn.getProtocol()));
+            factories.add(alpn);
+            factories.add(h2);
+        } else {
+            factories.add(new SslConnectionFactory(tls, http1.getProtocol()));
+        }
+        factories.add(http1);
+        return factories.toArray(ConnectionFactory[]::new);
+    }
+
+    private static SslContextFactory.Server sslContextFactory(TlsConfig config, boolean http2) {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(config.load()); // the checks with the helpful messages happen here, before listening
+        tls.setKeyManagerPassword(new String(config.keyPassword()));
+        tls.setCertAlias(TlsConfig.ALIAS);
+        tls.setIncludeProtocols(TlsConfig.PROTOCOLS.toArray(String[]::new));
+        tls.setIncludeCipherSuites(TlsConfig.CIPHER_SUITES.toArray(String[]::new));
+        if (http2) {
+            tls.setCipherComparator(HTTP2Cipher.COMPARATOR); // suites HTTP/2 allows first
+        }
+        return tls;
+    }
+}

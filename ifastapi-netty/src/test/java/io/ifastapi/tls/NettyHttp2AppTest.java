@@ -1,0 +1,14 @@
+package io.ifastapi.tls;
+
+import io.ifastapi.AppBehaviourSuite;
+import io.ifastapi.IFastAPI;
+import io.ifastapi.server.netty.NettyServer;
+import io.ifastapi.testclient.TestClient;
+
+/** The whole {@link AppBehaviourSuite} over HTTPS and HTTP/2 (ALPN), served by the Netty adapter. */
+class NettyHttp2AppTest extends AppBehaviourSuite {
+    @Override
+    protected TestClient.Builder builder(IFastAPI app) {
+        return TlsClients.http2(app.server(NettyServer::start));
+    }
+}
