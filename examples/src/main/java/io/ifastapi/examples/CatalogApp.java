@@ -163,21 +163,21 @@ public final class CatalogApp {
         Catalog catalog = new Catalog();
 
         app.get("/items", ListItems.class, (request, p) -> catalog.find(p.q(), p.category(), p.tag(), p.page()))
-                .response(new TypeRef<List<ItemOut>>() { }).tags("items").summary("List items");
+                .response(new TypeRef<List<ItemOut>>() { }).tags("items").summary("List items").name("list_items");
 
         app.get("/items/{item_id}", ItemId.class, (request, p) -> catalog.get(p.itemId())
                         .orElseThrow(() -> new HTTPException(404, "Item not found")))
-                .response(ItemOut.class).tags("items").summary("Read one item");
+                .response(ItemOut.class).tags("items").summary("Read one item").name("read_item");
 
         app.post("/items", CreateItem.class, (request, p) -> {
             checkKey(p.key());
             return catalog.add(p.item());
-        }).response(ItemOut.class).statusCode(201).tags("items").summary("Create an item");
+        }).response(ItemOut.class).statusCode(201).tags("items").summary("Create an item").name("create_item");
 
         app.put("/items/{item_id}", ReplaceItem.class, (request, p) -> {
             checkKey(p.key());
             return catalog.replace(p.itemId(), p.item()).orElseThrow(() -> new HTTPException(404, "Item not found"));
-        }).response(ItemOut.class).tags("items").summary("Replace an item");
+        }).response(ItemOut.class).tags("items").summary("Replace an item").name("replace_item");
 
         app.delete("/items/{item_id}", DeleteItem.class, (request, p) -> {
             checkKey(p.key());
@@ -185,17 +185,18 @@ public final class CatalogApp {
                 throw new HTTPException(404, "Item not found");
             }
             return Response.empty(204);
-        }).statusCode(204).tags("items").summary("Delete an item");
+        }).statusCode(204).tags("items").summary("Delete an item").name("delete_item");
 
         app.get("/echo/headers", EchoHeaders.class, (request, p) -> Json.object(
                 "x_request_id", p.x_request_id(), "user_agent", p.user_agent().orElse(null),
-                "x_retry", p.x_retry())).tags("echo");
+                "x_retry", p.x_retry())).tags("echo").name("echo_headers");
 
         app.get("/echo/cookies", EchoCookies.class, (request, p) -> Json.object(
-                "theme", p.theme(), "visits", p.visits().orElse(null))).tags("echo");
+                "theme", p.theme(), "visits", p.visits().orElse(null))).tags("echo").name("echo_cookies");
 
         app.get("/echo/types/{flag}", EchoTypes.class, (request, p) -> Json.object(
-                "flag", p.flag(), "ratio", p.ratio(), "when", p.when().orElse(null), "ids", p.ids())).tags("echo");
+                "flag", p.flag(), "ratio", p.ratio(), "when", p.when().orElse(null), "ids", p.ids()))
+                .tags("echo").name("echo_types");
 
         app.post("/login", Login.class, (request, p) -> {
             if (!p.password().equals(USERS.get(p.username()))) {
@@ -206,17 +207,17 @@ public final class CatalogApp {
             session.put("user", p.username());
             session.put("cart", List.of());
             return Json.object("user", p.username());
-        }).tags("session").summary("Log in with a form");
+        }).tags("session").summary("Log in with a form").name("login");
 
         app.post("/logout", request -> {
             request.session().clear();
             return Json.object("user", null);
-        }).tags("session");
+        }).name("logout").tags("session");
 
-        app.get("/me", Me.class, (request, p) -> Json.object("user", p.user())).tags("session");
+        app.get("/me", Me.class, (request, p) -> Json.object("user", p.user())).name("me").tags("session");
 
         app.get("/cart", Me.class, (request, p) -> cart(request, p.user()))
-                .response(Cart.class).tags("cart");
+                .response(Cart.class).name("read_cart").tags("cart");
 
         app.post("/cart/items", AddToCart.class, (request, p) -> {
             List<Map<String, Object>> lines = lines(request);
@@ -237,7 +238,7 @@ public final class CatalogApp {
             }
             request.session().put("cart", lines);
             return cart(request, p.user());
-        }).response(Cart.class).statusCode(201).tags("cart");
+        }).response(Cart.class).statusCode(201).name("add_to_cart").tags("cart");
 
         app.delete("/cart/items/{sku}", RemoveFromCart.class, (request, p) -> {
             List<Map<String, Object>> lines = lines(request);
@@ -252,7 +253,7 @@ public final class CatalogApp {
             }
             request.session().put("cart", kept);
             return Response.empty(204);
-        }).statusCode(204).tags("cart");
+        }).statusCode(204).name("remove_from_cart").tags("cart");
 
         app.get("/admin/whoami", WhoAmI.class, (request, p) -> {
             HTTPBasicCredentials credentials = p.credentials();
@@ -261,11 +262,11 @@ public final class CatalogApp {
                         Headers.of("WWW-Authenticate", "Basic"));
             }
             return Json.object("username", credentials.username());
-        }).tags("admin");
+        }).name("admin_whoami").tags("admin");
 
         app.post("/upload", Upload.class, (request, p) -> Json.object(
                 "filename", p.file().filename(), "content_type", p.file().contentType(),
-                "size", p.file().size(), "note", p.note())).tags("files");
+                "size", p.file().size(), "note", p.note())).name("upload").tags("files");
 
         app.post("/reset", request -> {
             catalog.seed();

@@ -583,6 +583,20 @@ public final class RouteInputs {
     }
 
     /**
+     * The parameters this record declares itself, in declaration order, without its dependencies' (see
+     * {@link #dependents()}): FastAPI lists an operation's own parameters before those of its dependencies.
+     */
+    public List<Parameter> ownParameters() {
+        List<Parameter> out = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (slot.parameter != null && slot.kind != Kind.FORM && slot.kind != Kind.FILE) {
+                out.add(slot.parameter);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
      * The declared form fields and files, dependencies' included, in declaration order: each a {@link Parameter}
      * whose location is "form" or "file". FastAPI documents them as one request body object, of media type
      * {@link #bodyMediaType()}.
@@ -605,6 +619,45 @@ public final class RouteInputs {
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The dependencies this route resolves, router- and app-level first, then the record's {@code @Depends} in
+     * declaration order: each provider instance with its own inputs ({@link #NONE} for none), so the OpenAPI
+     * generator can walk sub-dependencies for their parameters and security schemes.
+     */
+    public List<Dependent> dependents() {
+        List<Dependent> out = new ArrayList<>();
+        for (Provider provider : extraDependencies) {
+            out.add(new Dependent(provider.instance, provider.inputs == null ? NONE : provider.inputs));
+        }
+        for (Slot slot : slots) {
+            if (slot.kind == Kind.DEPENDS) {
+                out.add(new Dependent(slot.provider.instance, slot.provider.inputs == null ? NONE
+                        : slot.provider.inputs));
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** One dependency of a route as the OpenAPI generator sees it: the provider and its inputs. */
+    public record Dependent(Dependency<?, ?> provider, RouteInputs inputs) {
+    }
+
+    /** True when the body is declared Optional or with a default: a request may come without one. */
+    public boolean bodyOptional() {
+        if (wholeBody != null) {
+            return false;
+        }
+        for (Slot slot : slots) {
+            if (slot.kind == Kind.BODY) {
+                return !slot.field.required();
+            }
+            if (slot.kind == Kind.DEPENDS && slot.provider.inputs != null && slot.provider.inputs.bodyType() != null) {
+                return slot.provider.inputs.bodyOptional();
+            }
+        }
+        return false;
     }
 
     /**

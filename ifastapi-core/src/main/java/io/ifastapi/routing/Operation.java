@@ -33,11 +33,12 @@ import java.util.function.Consumer;
  * @param nonBlocking     true: the route never blocks and may run on the server's event loop (FastAPI's
  *                        {@code async def}); false: it may block and runs on a virtual thread (FastAPI's {@code def});
  *                        null: as the app says ({@code IFastAPI.nonBlocking}), blocking unless told otherwise
+ * @param responses       other responses to document (FastAPI's {@code responses=}), in the order declared
  */
 public record Operation(String path, Set<String> methods, Endpoint endpoint, int statusCode, String name,
                         List<String> tags, String summary, String description, boolean deprecated,
                         boolean includeInSchema, String operationId, RouteInputs inputs,
-                        ResponseModel responseModel, Boolean nonBlocking) {
+                        ResponseModel responseModel, Boolean nonBlocking, List<DocumentedResponse> responses) {
 
     public Operation {
         if (statusCode < 100 || statusCode > 599) {
@@ -45,6 +46,7 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
         }
         methods = Collections.unmodifiableSet(new LinkedHashSet<>(methods)); // in order: the Allow header shows it
         tags = List.copyOf(tags);
+        responses = responses == null ? List.of() : List.copyOf(responses);
         if (inputs == null) {
             inputs = RouteInputs.NONE;
         }
@@ -52,7 +54,7 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
 
     static Operation of(String path, Set<String> methods, Endpoint endpoint, RouteInputs inputs) {
         return new Operation(path, methods, endpoint, 200, null, List.of(), null, null, false, true, null, inputs,
-                null, null);
+                null, null, List.of());
     }
 
     /** Whether the route runs without blocking, {@code byDefault} being the app's choice for routes that did not say. */
@@ -87,6 +89,7 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
         RouteInputs inputs;
         ResponseModel responseModel;
         Boolean nonBlocking;
+        List<DocumentedResponse> responses;
 
         private Draft(Operation o) {
             path = o.path;
@@ -103,11 +106,12 @@ public record Operation(String path, Set<String> methods, Endpoint endpoint, int
             inputs = o.inputs;
             responseModel = o.responseModel;
             nonBlocking = o.nonBlocking;
+            responses = o.responses;
         }
 
         private Operation build() {
             return new Operation(path, methods, endpoint, statusCode, name, tags, summary, description, deprecated,
-                    includeInSchema, operationId, inputs, responseModel, nonBlocking);
+                    includeInSchema, operationId, inputs, responseModel, nonBlocking, responses);
         }
     }
 }

@@ -13,6 +13,7 @@ import io.ifastapi.params.TypeRef;
 
 import java.lang.reflect.Type;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +68,34 @@ public final class Route implements RouteEntry {
 
     private Route response(Type model) {
         return change(operation.with(o -> o.responseModel = model == null ? null : ResponseModel.of(model)));
+    }
+
+    /**
+     * Documents another response of the route (FastAPI's {@code responses={404: {"description": ...}}}), e.g. the
+     * 404 a handler raises; for the docs only.
+     */
+    public Route documentResponse(int status, String description) {
+        return documentResponse(status, description, (Type) null);
+    }
+
+    /** Documents another response with the type of its JSON body: {@code .documentResponse(404, "Not found", Message.class)}. */
+    public Route documentResponse(int status, String description, Class<?> model) {
+        return documentResponse(status, description, (Type) model);
+    }
+
+    /** Documents another response with a generic body type. */
+    public Route documentResponse(int status, String description, TypeRef<?> model) {
+        return documentResponse(status, description, model.type());
+    }
+
+    private Route documentResponse(int status, String description, Type model) {
+        DocumentedResponse response = new DocumentedResponse(status, description, model);
+        return change(operation.with(o -> {
+            List<DocumentedResponse> all = new ArrayList<>(o.responses);
+            all.removeIf(r -> r.status() == status);
+            all.add(response);
+            o.responses = all;
+        }));
     }
 
     /** A name to find the route by (url building) and the base of its default OpenAPI operationId. */

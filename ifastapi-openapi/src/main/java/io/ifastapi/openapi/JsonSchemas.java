@@ -1,5 +1,9 @@
 package io.ifastapi.openapi;
 
+import io.ifastapi.forms.UploadFile;
+import io.ifastapi.json.Json;
+import io.ifastapi.params.FieldDoc;
+
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -20,6 +24,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -41,14 +46,33 @@ import java.util.UUID;
 public final class JsonSchemas {
     private static final String REF_PREFIX = "#/components/schemas/";
 
-    /** Sorted by name, as FastAPI writes components.schemas. */
-    private final Map<String, Map<String, Object>> components = new TreeMap<>();
+    /** The hand-written components (HTTPValidationError...), by name. */
+    private final Map<String, Map<String, Object>> written = new TreeMap<>();
+    /** Records' schemas per class and mode, enums' (the same both ways) under mode INPUT; in registration order. */
+    private final Map<Key, Map<String, Object>> models = new LinkedHashMap<>();
+    /** Every {@code $ref} object made for a model, patched when the names are settled (Input/Output suffixes). */
+    private final Map<Key, List<Map<String, Object>>> references = new LinkedHashMap<>();
     /** Which class owns each component name, so that two classes with one simple name fail loudly. */
     private final Map<String, Class<?>> owners = new LinkedHashMap<>();
 
-    /** The schema of {@code type}: inline, or a {@code $ref} to a component this call registers. */
+    /**
+     * Whether a schema describes what a request sends (a body, a parameter) or what a response carries. They differ
+     * for a record with Optional or defaulted components: a request may leave them out, a response always has them
+     * (the codec writes every component, an empty Optional as null), so only the output lists them as required.
+     */
+    enum Mode { INPUT, OUTPUT }
+
+    private record Key(Class<?> type, Mode mode) {
+    }
+
+    /** The schema of {@code type} as a request sends it: inline, or a {@code $ref} to a component this call registers. */
     public Map<String, Object> schema(Type type) {
-        return build(type);
+        return build(type, Mode.INPUT);
+    }
+
+    /** The schema of {@code type} as a response carries it (a response model): every record component required. */
+    public Map<String, Object> outputSchema(Type type) {
+        return build(type, Mode.OUTPUT);
     }
 
     /**
@@ -57,7 +81,17 @@ public final class JsonSchemas {
      * writes none.
      */
     public Map<String, Object> property(Type type, String name, Schema doc) {
-        Map<String, Object> schema = build(type);
+        return property(type, name, doc, Map.of(), null, Mode.INPUT);
+    }
+
+    /**
+     * A record component's schema as pydantic writes a model field: constraints (pydantic's names: ge, max_length...)
+     * in the value's schema (the non-null branch of an Optional), then title, description, default, examples.
+     */
+    Map<String, Object> property(Type type, String name, Schema doc, Map<String, Object> constraints,
+                                 Object defaultValue, Mode mode) {
+        Map<String, Object> schema = build(type, mode);
+        constrain(schema, constraints);
         boolean reference = schema.containsKey("$ref") || isOptionalReference(schema);
         String title = doc != null && !doc.title().isEmpty() ? doc.title() : reference ? null : Names.title(name);
         if (title != null) {
@@ -66,25 +100,190 @@ public final class JsonSchemas {
         if (doc != null && !doc.description().isEmpty()) {
             schema.put("description", doc.description());
         }
+        putDefault(schema, defaultValue);
+        examples(schema, doc);
         return schema;
     }
 
-    /** The components registered so far, sorted by name: {@code components.schemas} of the document. */
+    /**
+     * A parameter's schema as FastAPI writes it: constraints, then default, then title (always, a {@code $ref}'s
+     * too), then description and examples.
+     */
+    Map<String, Object> parameter(Type type, String name, Schema doc, Map<String, Object> constraints,
+                                  Object defaultValue) {
+        Map<String, Object> schema = build(type, Mode.INPUT);
+        constrain(schema, constraints);
+        putDefault(schema, defaultValue);
+        schema.put("title", doc != null && !doc.title().isEmpty() ? doc.title() : Names.title(name));
+        if (doc != null && !doc.description().isEmpty()) {
+            schema.put("description", doc.description());
+        }
+        examples(schema, doc);
+        return schema;
+    }
+
+    /** Puts pydantic's constraints under JSON Schema's names into the value's schema, in pydantic's key order. */
+    static void constrain(Map<String, Object> schema, Map<String, Object> constraints) {
+        if (constraints.isEmpty()) {
+            return;
+        }
+        Map<String, Object> target = schema;
+        if (schema.get("anyOf") instanceof List<?> options && !options.isEmpty()
+                && options.getFirst() instanceof Map<?, ?> first) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) first);
+            List<Object> replaced = new ArrayList<>(options);
+            replaced.set(0, inner);
+            schema.put("anyOf", replaced);
+            target = inner;
+        }
+        boolean array = "array".equals(target.get("type"));
+        String[][] names = {{"multiple_of", "multipleOf"}, {"le", "maximum"}, {"lt", "exclusiveMaximum"},
+                {"ge", "minimum"}, {"gt", "exclusiveMinimum"},
+                {"max_length", array ? "maxItems" : "maxLength"}, {"min_length", array ? "minItems" : "minLength"},
+                {"pattern", "pattern"}};
+        for (String[] name : names) {
+            Object value = constraints.get(name[0]);
+            if (value != null) {
+                target.put(name[1], value);
+            }
+        }
+    }
+
+    private static void putDefault(Map<String, Object> schema, Object defaultValue) {
+        Object value = defaultValue instanceof Optional<?> optional ? optional.orElse(null) : defaultValue;
+        if (value != null) {
+            // As the app's codec writes it: an enum by its value, a date as text, a list as an array.
+            schema.put("default", Json.mapper().valueToTree(value));
+        }
+    }
+
+    private static void examples(Map<String, Object> schema, Schema doc) {
+        if (doc == null || doc.examples().length == 0) {
+            return;
+        }
+        List<Object> values = new ArrayList<>();
+        for (String example : doc.examples()) {
+            values.add(exampleValue(example));
+        }
+        schema.put("examples", values);
+    }
+
+    /** An example written as JSON ({@code "3"}, {@code "[1, 2]"}, {@code "\"text\""}), or else as a plain string. */
+    private static Object exampleValue(String example) {
+        try {
+            return Json.mapper().readTree(example);
+        } catch (Exception notJson) {
+            return example;
+        }
+    }
+
+    /**
+     * The components registered so far, sorted by name: {@code components.schemas} of the document. A record
+     * described both as input and as output, where the two differ, gets two components, {@code Name-Input} and
+     * {@code Name-Output}, as FastAPI names them (and its references are renamed to match); otherwise one, under its
+     * simple class name.
+     */
     public Map<String, Map<String, Object>> components() {
-        return components;
+        Set<Class<?>> split = splitModels();
+        Map<String, Map<String, Object>> out = new TreeMap<>(written);
+        models.forEach((key, schema) -> {
+            String name = name(key, split);
+            // An output schema the same as its input's is that one component; both keep the model's title.
+            if (key.mode() == Mode.INPUT || split.contains(key.type())
+                    || !models.containsKey(new Key(key.type(), Mode.INPUT))) {
+                out.put(name, schema);
+            }
+        });
+        references.forEach((key, refs) -> {
+            for (Map<String, Object> ref : refs) {
+                ref.put("$ref", REF_PREFIX + name(key, split));
+            }
+        });
+        return out;
     }
 
     /** Registers a component written by hand (FastAPI's HTTPValidationError, say) unless one has that name. */
     public Map<String, Object> component(String name, Map<String, Object> schema) {
-        components.putIfAbsent(name, schema);
-        return ref(name);
+        written.putIfAbsent(name, schema);
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("$ref", REF_PREFIX + name);
+        return ref;
     }
 
-    private Map<String, Object> build(Type type) {
+    private static String name(Key key, Set<Class<?>> split) {
+        String simple = key.type().getSimpleName();
+        return !split.contains(key.type()) ? simple : simple + (key.mode() == Mode.INPUT ? "-Input" : "-Output");
+    }
+
+    /**
+     * The records whose input and output schemas differ: by their own components (Optional or defaulted ones), or
+     * because a record they refer to differs, to a fixed point.
+     */
+    private Set<Class<?>> splitModels() {
+        Set<Class<?>> split = new java.util.HashSet<>();
+        Map<Class<?>, Set<Class<?>>> refersTo = new LinkedHashMap<>();
+        for (Key key : models.keySet()) {
+            Map<String, Object> output = models.get(new Key(key.type(), Mode.OUTPUT));
+            if (key.mode() != Mode.INPUT || output == null) {
+                continue;
+            }
+            Map<String, Object> input = models.get(key);
+            if (!Objects.equals(withoutRefs(input), withoutRefs(output))) {
+                split.add(key.type());
+            }
+            Set<Class<?>> targets = new java.util.HashSet<>();
+            references.forEach((target, refs) -> {
+                for (Map<String, Object> ref : refs) {
+                    if (contains(input, ref) || contains(output, ref)) {
+                        targets.add(target.type());
+                    }
+                }
+            });
+            refersTo.put(key.type(), targets);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Map.Entry<Class<?>, Set<Class<?>>> entry : refersTo.entrySet()) {
+                if (!split.contains(entry.getKey()) && entry.getValue().stream().anyMatch(split::contains)) {
+                    split.add(entry.getKey());
+                    changed = true;
+                }
+            }
+        }
+        return split;
+    }
+
+    /** The schema with every $ref's target blanked: compares two modes' shapes, references apart. */
+    private static Object withoutRefs(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, "$ref".equals(k) ? "" : withoutRefs(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(JsonSchemas::withoutRefs).toList();
+        }
+        return value;
+    }
+
+    /** Whether {@code ref} (that very object) occurs in {@code value}. */
+    private static boolean contains(Object value, Map<String, Object> ref) {
+        if (value == ref) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(v -> contains(v, ref));
+        }
+        return value instanceof List<?> list && list.stream().anyMatch(v -> contains(v, ref));
+    }
+
+    private Map<String, Object> build(Type type, Mode mode) {
         Map<String, Object> schema = new LinkedHashMap<>();
         Class<?> raw = raw(type);
         if (raw == Optional.class) {
-            Map<String, Object> inner = schema(typeArgument(type, 0));
+            Map<String, Object> inner = build(typeArgument(type, 0), mode);
             schema.put("anyOf", List.of(inner, Map.of("type", "null")));
         } else if (raw == OptionalInt.class || raw == OptionalLong.class) {
             schema.put("anyOf", List.of(Map.of("type", "integer"), Map.of("type", "null")));
@@ -112,14 +311,18 @@ public final class JsonSchemas {
             format(schema, "time");
         } else if (raw == Duration.class) {
             format(schema, "duration");
+        } else if (raw == UploadFile.class) {
+            // An uploaded file, as FastAPI 0.14x writes UploadFile for OpenAPI 3.1.
+            schema.put("type", "string");
+            schema.put("contentMediaType", "application/octet-stream");
         } else if (raw == byte[].class) {
             format(schema, "binary");
         } else if (raw.isEnum()) {
             return enumRef(raw);
         } else if (raw.isRecord()) {
-            return recordRef(raw);
+            return recordRef(raw, mode);
         } else if (Collection.class.isAssignableFrom(raw)) {
-            schema.put("items", schema(typeArgument(type, 0)));
+            schema.put("items", build(typeArgument(type, 0), mode));
             schema.put("type", "array");
             if (Set.class.isAssignableFrom(raw)) {
                 schema.put("uniqueItems", true);
@@ -127,10 +330,10 @@ public final class JsonSchemas {
         } else if (raw.isArray()) {
             Type component = type instanceof GenericArrayType generic ? generic.getGenericComponentType()
                     : raw.getComponentType();
-            schema.put("items", schema(component));
+            schema.put("items", build(component, mode));
             schema.put("type", "array");
         } else if (Map.class.isAssignableFrom(raw)) {
-            Map<String, Object> values = schema(typeArgument(type, 1));
+            Map<String, Object> values = build(typeArgument(type, 1), mode);
             if (!values.isEmpty()) {
                 schema.put("additionalProperties", values);
             }
@@ -147,32 +350,37 @@ public final class JsonSchemas {
 
     private Map<String, Object> enumRef(Class<?> type) {
         String name = claim(type);
-        if (!components.containsKey(name)) {
+        Key key = new Key(type, Mode.INPUT); // an enum reads and writes the same values
+        if (!models.containsKey(key)) {
             Map<String, Object> schema = new LinkedHashMap<>();
             schema.put("type", "string");
             List<String> values = new ArrayList<>();
             for (Object constant : type.getEnumConstants()) {
-                values.add(constant.toString());
+                // Its value as the codec writes it and the validator reads it (@JsonValue, else the name).
+                values.add(Json.mapper().valueToTree(constant).asText());
             }
             schema.put("enum", values);
             schema.put("title", name);
             describe(schema, type.getAnnotation(Schema.class));
-            components.put(name, schema);
+            examples(schema, type.getAnnotation(Schema.class));
+            models.put(key, schema);
         }
-        return ref(name);
+        return ref(key);
     }
 
-    private Map<String, Object> recordRef(Class<?> type) {
+    private Map<String, Object> recordRef(Class<?> type, Mode mode) {
         String name = claim(type);
-        if (!components.containsKey(name)) {
+        Key key = new Key(type, mode);
+        if (!models.containsKey(key)) {
             Map<String, Object> schema = new LinkedHashMap<>();
-            components.put(name, schema); // registered first: a record that refers to itself ends here
+            models.put(key, schema); // registered first: a record that refers to itself ends here
             Map<String, Object> properties = new LinkedHashMap<>();
             List<String> required = new ArrayList<>();
             for (RecordComponent component : type.getRecordComponents()) {
+                FieldDoc field = fieldDoc(component);
                 properties.put(component.getName(), property(component.getGenericType(), component.getName(),
-                        component.getAnnotation(Schema.class)));
-                if (!isOptional(component.getType())) {
+                        component.getAnnotation(Schema.class), field.constraints(), field.defaultValue(), mode));
+                if (field.required() || mode == Mode.OUTPUT) {
                     required.add(component.getName());
                 }
             }
@@ -186,8 +394,9 @@ public final class JsonSchemas {
             if (doc != null && !doc.description().isEmpty()) {
                 schema.put("description", doc.description());
             }
+            examples(schema, doc);
         }
-        return ref(name);
+        return ref(key);
     }
 
     private String claim(Class<?> type) {
@@ -207,15 +416,26 @@ public final class JsonSchemas {
         }
     }
 
-    private static Map<String, Object> ref(String name) {
+    private Map<String, Object> ref(Key key) {
         Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("$ref", REF_PREFIX + name);
+        ref.put("$ref", REF_PREFIX + key.type().getSimpleName()); // renamed by components() if the model splits
+        references.computeIfAbsent(key, k -> new ArrayList<>()).add(ref);
         return ref;
     }
 
-    private static boolean isOptional(Class<?> raw) {
-        return raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
-                || raw == OptionalDouble.class;
+    /**
+     * The component as the validator compiles it; a record only ever sent (a response model) may hold types no
+     * request binds (Object, say): then it is required unless Optional, without default or constraints.
+     */
+    private static FieldDoc fieldDoc(RecordComponent component) {
+        try {
+            return FieldDoc.of(component);
+        } catch (IllegalArgumentException notBindable) {
+            Class<?> raw = component.getType();
+            boolean optional = raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
+                    || raw == OptionalDouble.class;
+            return new FieldDoc(!optional, null, Map.of());
+        }
     }
 
     private static boolean isOptionalReference(Map<String, Object> schema) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /** The names FastAPI and pydantic derive: titles, summaries, operation ids, path formats. */
 final class Names {
     private static final Pattern NON_WORD = Pattern.compile("\\W");
+    private static final Pattern LEADING_UNDERSCORES = Pattern.compile("^_+");
     private static final Pattern PATH_CONVERTER = Pattern.compile("\\{([a-zA-Z_][a-zA-Z0-9_]*):[a-zA-Z_][a-zA-Z0-9_]*}");
 
     private Names() {
@@ -34,12 +35,18 @@ final class Names {
     /**
      * FastAPI's generate_unique_id: {@code {name}{path_format}} with every non-word character replaced by {@code _},
      * then {@code _{method}}; {@code read_item_items__item_id__get} for read_item on GET /items/{item_id}. A route
-     * without a name (a lambda has none) gets FastAPI's id for an empty name: {@code _items__item_id__get}.
+     * without a name (a lambda has none; FastAPI would use the function's) gets the same id without the name and
+     * without its leading underscores: {@code items__item_id__get}, {@code hello_get} for GET /hello, and
+     * {@code root__get} for GET / (FastAPI's id for a function named root there).
      */
     static String operationId(Operation operation, String method) {
-        String name = operation.name() == null ? "" : operation.name();
-        String id = NON_WORD.matcher(name + pathFormat(operation.path())).replaceAll("_");
-        return id + "_" + method.toLowerCase(Locale.ROOT);
+        String suffix = "_" + method.toLowerCase(Locale.ROOT);
+        String path = NON_WORD.matcher(pathFormat(operation.path())).replaceAll("_");
+        if (operation.name() != null) {
+            return NON_WORD.matcher(operation.name()).replaceAll("_") + path + suffix;
+        }
+        String base = LEADING_UNDERSCORES.matcher(path).replaceFirst("");
+        return (base.isEmpty() ? "root_" : base) + suffix;
     }
 
     /** Python's str.title(): the first letter of each run of letters upper case, the rest lower case. */

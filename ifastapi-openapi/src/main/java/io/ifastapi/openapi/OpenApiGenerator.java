@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds the OpenAPI 3.1.0 document of a list of operations, as FastAPI's {@code get_openapi} does: paths in the
@@ -22,6 +23,7 @@ public final class OpenApiGenerator {
         this.info = info;
         List<OperationContributor> all = new ArrayList<>();
         all.add(new PathParameters()); // first: typed declarations from later contributors replace its guesses
+        all.add(new TypedInputs());
         all.addAll(contributors);
         this.contributors = List.copyOf(all);
     }
@@ -31,6 +33,8 @@ public final class OpenApiGenerator {
         JsonSchemas schemas = new JsonSchemas();
         Map<String, Object> paths = new LinkedHashMap<>();
         Map<String, String> operationIds = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> securitySchemes = new TreeMap<>();
+        Map<String, String> schemeOwners = new LinkedHashMap<>();
         for (Operation operation : operations) {
             if (!operation.includeInSchema()) {
                 continue;
@@ -48,6 +52,7 @@ public final class OpenApiGenerator {
                     contributor.contribute(operation, target, schemas);
                 }
                 item.put(method, target.toMap(schemas));
+                collectSchemes(target, operation, method, securitySchemes, schemeOwners);
             }
         }
         Map<String, Object> document = new LinkedHashMap<>();
@@ -57,13 +62,40 @@ public final class OpenApiGenerator {
             document.put("servers", info.servers());
         }
         document.put("paths", paths);
-        if (!schemas.components().isEmpty()) {
-            document.put("components", Map.of("schemas", schemas.components()));
+        Map<String, Object> components = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> models = schemas.components(); // settles the models' names
+        if (!models.isEmpty()) {
+            components.put("schemas", models);
+        }
+        if (!securitySchemes.isEmpty()) {
+            components.put("securitySchemes", securitySchemes);
+        }
+        if (!components.isEmpty()) {
+            document.put("components", components);
         }
         if (!info.tags().isEmpty()) {
             document.put("tags", info.tags());
         }
         return document;
+    }
+
+    /**
+     * Gathers the operation's security schemes into {@code components.securitySchemes}, sorted by name. Two helpers
+     * with one name but different definitions (two APIKeyHeader with different headers) would make one of them
+     * wrong in the docs: FastAPI silently keeps one; here the start fails with the fix.
+     */
+    private static void collectSchemes(OperationObject target, Operation operation, String method,
+                                       Map<String, Map<String, Object>> schemes, Map<String, String> owners) {
+        String where = method.toUpperCase(Locale.ROOT) + " " + operation.path();
+        target.securitySchemes().forEach((name, scheme) -> {
+            Map<String, Object> existing = schemes.putIfAbsent(name, scheme);
+            if (existing != null && !existing.equals(scheme)) {
+                throw new IllegalStateException("Two security schemes are named '" + name + "' in the OpenAPI "
+                        + "document: " + existing + " (" + owners.get(name) + ") and " + scheme + " (" + where
+                        + "); override schemeName() in one of the helpers' subclasses (FastAPI's scheme_name)");
+            }
+            owners.putIfAbsent(name, where);
+        });
     }
 
     /** The methods to document: HEAD beside GET is the implicit one (FastAPI documents GET only), OPTIONS alike. */

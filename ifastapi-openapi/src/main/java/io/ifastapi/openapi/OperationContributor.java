@@ -4,9 +4,9 @@ import io.ifastapi.routing.Operation;
 
 /**
  * Adds to the documentation of one operation what a part of the framework knows about it: the path template's
- * parameters ({@link PathParameters}), and the typed inputs, body and response model of a route once those are on
- * {@link Operation} (the typed-parameter work implements this interface over {@code Operation.inputs()}). Called once
- * per documented method of each operation, when the document is generated, never per request.
+ * parameters ({@link PathParameters}), the route's typed inputs, body, response model and security
+ * ({@link TypedInputs}, over {@code Operation.inputs()}), then the app's own contributors. Called once per documented
+ * method of each operation, when the document is generated, never per request.
  */
 @FunctionalInterface
 public interface OperationContributor {

@@ -16,6 +16,7 @@ public final class OperationObject {
     private final List<Map<String, Object>> parameters = new ArrayList<>();
     private final Map<String, Map<String, Object>> responses = new LinkedHashMap<>();
     private final List<Map<String, Object>> security = new ArrayList<>();
+    private final Map<String, Map<String, Object>> securitySchemes = new LinkedHashMap<>();
     private Map<String, Object> requestBody;
     private boolean validatesInput;
     Map<String, Object> head = new LinkedHashMap<>();
@@ -83,6 +84,24 @@ public final class OperationObject {
             security.add(requirement);
         }
         return this;
+    }
+
+    /**
+     * Requires the security scheme {@code name}, defined as {@code scheme} in {@code components.securitySchemes}
+     * (a security helper's {@link io.ifastapi.security.SecurityScheme#openApi()}).
+     */
+    public OperationObject securityScheme(String name, Map<String, Object> scheme) {
+        securitySchemes.putIfAbsent(name, scheme);
+        return security(Map.of(name, List.of()));
+    }
+
+    /** The operationId chosen for this operation. */
+    public String operationId() {
+        return (String) head.get("operationId");
+    }
+
+    Map<String, Map<String, Object>> securitySchemes() {
+        return securitySchemes;
     }
 
     boolean isValidatingInput() {

@@ -19,4 +19,11 @@ public @interface Schema {
 
     /** The schema's {@code title}, replacing the generated one ("Item Id" for item_id); empty for the generated. */
     String title() default "";
+
+    /**
+     * Example values, each written as JSON ({@code "42"}, {@code "\"Dune\""}, {@code "{\"name\": \"Dune\"}"}); a
+     * text that is not JSON is taken as a string. pydantic's {@code Field(examples=[...])}: JSON Schema's
+     * {@code examples}.
+     */
+    String[] examples() default {};
 }

@@ -86,7 +86,7 @@ class OpenApiDocumentTest {
 
         JsonNode files = paths.get("/files/{rest}").get("get");
         assertThat(files.has("summary")).as("a lambda has no name to make a summary of").isFalse();
-        assertThat(files.get("operationId").asText()).isEqualTo("_files__rest__get");
+        assertThat(files.get("operationId").asText()).isEqualTo("files__rest__get");
         assertThat(files.get("parameters").get(0).get("schema").toString())
                 .isEqualTo("{\"type\":\"string\",\"title\":\"Rest\"}");
         JsonNode price = paths.get("/prices/{price}").get("put");

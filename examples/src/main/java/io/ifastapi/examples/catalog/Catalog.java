@@ -21,9 +21,9 @@ public final class Catalog {
     /** catalog.py's {@code seed()}: three items with 5 in stock. */
     public synchronized void seed() {
         items.clear();
-        items.put(1, new ItemOut(1, "Dune", 9.5, Category.books, List.of(), null, 5));
-        items.put(2, new ItemOut(2, "Tetris", 4.0, Category.games, List.of(), null, 5));
-        items.put(3, new ItemOut(3, "Kind of Blue", 12.0, Category.music, List.of(), null, 5));
+        items.put(1, new ItemOut(1, "Dune", 9.5, Category.books, List.of(), Optional.empty(), 5));
+        items.put(2, new ItemOut(2, "Tetris", 4.0, Category.games, List.of(), Optional.empty(), 5));
+        items.put(3, new ItemOut(3, "Kind of Blue", 12.0, Category.music, List.of(), Optional.empty(), 5));
     }
 
     public synchronized List<ItemOut> find(Optional<String> q, Optional<Category> category, List<String> tags,

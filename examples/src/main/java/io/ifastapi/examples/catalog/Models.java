@@ -28,12 +28,14 @@ public final class Models {
                          @Min(0) @Default("0") int stock) {
     }
 
-    /** {@code ItemOut}: what the API answers; a null description is sent as {@code null}. */
-    public record ItemOut(int id, String name, double price, Category category, List<Tag> tags, String description,
-                          int stock) {
+    /**
+     * {@code ItemOut}: what the API answers; an empty description is sent as {@code null}. Optional, not a nullable
+     * String, so that the OpenAPI document says {@code anyOf [string, null]} as pydantic does for {@code str | None}.
+     */
+    public record ItemOut(int id, String name, double price, Category category, List<Tag> tags,
+                          Optional<String> description, int stock) {
         public static ItemOut of(int id, ItemIn in) {
-            return new ItemOut(id, in.name(), in.price(), in.category(), in.tags(), in.description().orElse(null),
-                    in.stock());
+            return new ItemOut(id, in.name(), in.price(), in.category(), in.tags(), in.description(), in.stock());
         }
     }
 
