@@ -604,21 +604,27 @@ public final class RouteInputs {
     public List<Parameter> formFields() {
         List<Parameter> out = new ArrayList<>();
         for (Provider provider : extraDependencies) {
-            if (provider.inputs != null) {
-                out.addAll(provider.inputs.formFields());
-            }
+            addFormFields(provider, out);
         }
         for (int i : order) {
             Slot slot = slots[i];
             if (slot.kind == Kind.DEPENDS) {
-                if (slot.provider.inputs != null) {
-                    out.addAll(slot.provider.inputs.formFields());
-                }
+                addFormFields(slot.provider, out);
             } else if (slot.kind == Kind.FORM || slot.kind == Kind.FILE) {
                 out.add(slot.parameter);
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** A provider's form fields: those of its declared inputs, or those it reads itself (OAuth2PasswordRequestForm). */
+    private static void addFormFields(Provider provider, List<Parameter> out) {
+        if (provider.inputs != null) {
+            out.addAll(provider.inputs.formFields());
+        }
+        if (provider.instance instanceof FormFields reads) {
+            out.addAll(reads.formFields());
+        }
     }
 
     /**

@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ifastapi.IFastAPI;
 import io.ifastapi.dependencies.Depends;
 import io.ifastapi.security.APIKeyHeader;
+import io.ifastapi.security.OAuth2PasswordRequest;
+import io.ifastapi.security.OAuth2PasswordRequestForm;
 import io.ifastapi.testclient.TestClient;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** What the document says about routes with typed inputs: from the RouteInputs the router compiled. */
 class TypedInputsTest {
@@ -115,6 +118,28 @@ class TypedInputsTest {
                 {"properties":{"owner":{"type":"string","minLength":1,"title":"Owner"},"files":{"items":\
                 {"type":"string","contentMediaType":"application/octet-stream"},"type":"array","title":"Files"}},\
                 "type":"object","required":["owner","files"],"title":"Body_upload_upload_post"}""");
+    }
+
+    /** The form OAuth2PasswordRequestForm reads (not a record of its inputs) is the body, as FastAPI documents it. */
+    record TokenIn(@Depends(OAuth2PasswordRequestForm.class) OAuth2PasswordRequest form) {
+    }
+
+    @Test
+    void aProviderThatReadsTheFormItselfDocumentsItsFields() throws Exception {
+        IFastAPI app = new IFastAPI();
+        app.post("/token", TokenIn.class, (request, in) -> Map.of("access_token", in.form().username()))
+                .name("login");
+        JsonNode doc = JSON.readTree(OpenApi.install(app).json());
+        JsonNode token = doc.get("paths").get("/token").get("post");
+        assertThat(token.get("requestBody").toString()).isEqualTo("""
+                {"content":{"application/x-www-form-urlencoded":{"schema":\
+                {"$ref":"#/components/schemas/Body_login_token_post"}}},"required":true}""");
+        JsonNode body = doc.get("components").get("schemas").get("Body_login_token_post");
+        assertThat(body.get("required").toString()).isEqualTo("[\"username\",\"password\"]");
+        assertThat(body.get("properties").fieldNames()).toIterable()
+                .containsExactly("grant_type", "username", "password", "scope", "client_id", "client_secret");
+        assertThat(body.get("properties").get("grant_type").toString()).contains("\"pattern\":\"^password$\"");
+        assertThat(token.get("responses").has("422")).isTrue();
     }
 
     @Test
