@@ -9,9 +9,12 @@ import io.ifastapi.server.ServerFactory;
 import io.ifastapi.server.WebSocketConfig;
 import io.ifastapi.sessions.MemorySessionStore;
 import io.ifastapi.sessions.SessionMiddleware;
+import io.ifastapi.tls.TlsClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,6 +50,37 @@ public abstract class WebSocketServerSuite {
     /** The adapter under test. */
     protected abstract ServerFactory factory();
 
+    /** True to run every test over TLS: wss:// and https:// with the test certificate (see {@link TlsClients}). */
+    protected boolean secure() {
+        return false;
+    }
+
+    private ServerConfig baseConfig() {
+        return secure() ? TlsClients.certificates().serverConfig() : ServerConfig.defaults().port(0);
+    }
+
+    /** The JDK client; over TLS it trusts the test certificate and offers HTTP/2 by ALPN for plain requests. */
+    private HttpClient httpClient() {
+        return secure() ? TlsClients.httpClient(HttpClient.Version.HTTP_2).build() : HttpClient.newHttpClient();
+    }
+
+    private String scheme(String plain) {
+        return secure() ? plain + "s" : plain;
+    }
+
+    private Socket socket(Server server) throws IOException {
+        if (!secure()) {
+            return new Socket("127.0.0.1", server.port());
+        }
+        SSLSocket socket = (SSLSocket) TlsClients.certificates().clientContext().getSocketFactory()
+                .createSocket("127.0.0.1", server.port());
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setApplicationProtocols(new String[]{"http/1.1"});
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
+    }
+
     @AfterEach
     void stopAll() {
         clients.forEach(WsClient::close);
@@ -58,7 +92,7 @@ public abstract class WebSocketServerSuite {
     }
 
     private Server serve(IFastAPI app, WebSocketConfig webSockets) {
-        Server server = app.server(factory()).start(ServerConfig.defaults().port(0)
+        Server server = app.server(factory()).start(baseConfig()
                 .shutdownGrace(Duration.ofSeconds(5)).webSockets(webSockets));
         servers.add(server);
         return server;
@@ -69,7 +103,7 @@ public abstract class WebSocketServerSuite {
     }
 
     private WsClient open(Server server, String path, List<String> subprotocols, String... headers) {
-        WsClient client = WsClient.open(URI.create("ws://127.0.0.1:" + server.port() + path), subprotocols, headers);
+        WsClient client = WsClient.open(httpClient(), URI.create(scheme("ws") + "://127.0.0.1:" + server.port() + path), subprotocols, headers);
         clients.add(client);
         return client;
     }
@@ -149,7 +183,7 @@ public abstract class WebSocketServerSuite {
         WsClient client = open(server, "/rooms/blue?q=1", List.of("chat.v2", "chat.v1"), "X-Token", "t");
         assertThat(client.socket().getSubprotocol()).isEqualTo("chat.v1");
         assertThat(Json.read(client.nextText(), Map.class)).isEqualTo(Map.of("room", "blue", "q", "1", "h", "t",
-                "url", "ws://127.0.0.1:PORT/rooms/blue?q=1"));
+                "url", scheme("ws") + "://127.0.0.1:PORT/rooms/blue?q=1"));
         assertThat(client.nextClose().code()).isEqualTo(1000);
     }
 
@@ -173,8 +207,8 @@ public abstract class WebSocketServerSuite {
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                 + "Sec-WebSocket-Version: 13\r\n\r\n")).startsWith("HTTP/1.1 400");
         // plain HTTP never reaches a WebSocket route
-        HttpResponse<String> http = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/ok")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> http = httpClient().send(HttpRequest.newBuilder(
+                URI.create(scheme("http") + "://127.0.0.1:" + server.port() + "/ok")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(http.statusCode()).isEqualTo(404);
     }
 
@@ -232,8 +266,8 @@ public abstract class WebSocketServerSuite {
                 ws.close();
             });
             Server server = serve(app);
-            HttpResponse<String> set = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/set-session")).build(),
+            HttpResponse<String> set = httpClient().send(HttpRequest.newBuilder(
+                    URI.create(scheme("http") + "://127.0.0.1:" + server.port() + "/set-session")).build(),
                     HttpResponse.BodyHandlers.ofString());
             String cookie = set.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
             assertThat(open(server, "/ws", "Cookie", cookie).nextText()).isEqualTo("{\"key\":\"value\"}");
@@ -353,8 +387,8 @@ public abstract class WebSocketServerSuite {
         assertThat(seen.get()).isEqualTo(1001);
     }
 
-    private static Socket rawHandshake(Server server, String path) throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.port());
+    private Socket rawHandshake(Server server, String path) throws IOException {
+        Socket socket = socket(server);
         socket.setSoTimeout(20_000);
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -367,8 +401,8 @@ public abstract class WebSocketServerSuite {
         return socket;
     }
 
-    private static String rawStatusLine(Server server, String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    private String rawStatusLine(Server server, String request) throws IOException {
+        try (Socket socket = socket(server)) {
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return readHead(socket.getInputStream()).lines().findFirst().orElse("");

@@ -33,8 +33,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** Opens {@code uri} (ws://...) with these extra headers (name, value, ...) and subprotocols. */
     public static WsClient open(URI uri, List<String> subprotocols, String... headers) {
+        return open(HttpClient.newHttpClient(), uri, subprotocols, headers);
+    }
+
+    /** Opens {@code uri} (ws:// or wss://) through {@code http} (its SSL context trusts the server for wss). */
+    public static WsClient open(HttpClient http, URI uri, List<String> subprotocols, String... headers) {
         WsClient client = new WsClient();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket.Builder builder = http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(WAIT_SECONDS));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
