@@ -13,7 +13,6 @@ import io.ifastapi.tls.TlsClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,9 +73,6 @@ public abstract class WebSocketServerSuite {
         }
         SSLSocket socket = (SSLSocket) TlsClients.certificates().clientContext().getSocketFactory()
                 .createSocket("127.0.0.1", server.port());
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setApplicationProtocols(new String[]{"http/1.1"});
-        socket.setSSLParameters(parameters);
         socket.startHandshake();
         return socket;
     }
