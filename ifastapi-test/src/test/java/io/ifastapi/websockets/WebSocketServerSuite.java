@@ -13,6 +13,7 @@ import io.ifastapi.tls.TlsClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,10 @@ public abstract class WebSocketServerSuite {
         }
         SSLSocket socket = (SSLSocket) TlsClients.certificates().clientContext().getSocketFactory()
                 .createSocket("127.0.0.1", server.port());
+        // offering http/1.1 by ALPN, as browsers do for wss:// (a server that knew only "HTTP/1.1" dropped them)
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setApplicationProtocols(new String[]{"http/1.1"});
+        socket.setSSLParameters(parameters);
         socket.startHandshake();
         return socket;
     }

@@ -3,6 +3,8 @@ package io.ifastapi.examples.browser;
 import io.ifastapi.examples.DemoApp;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
+import io.ifastapi.tls.TestCertificates;
+import io.ifastapi.tls.TlsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +54,13 @@ class BrowserWebSocketTest {
                 .start(ServerConfig.defaults().port(0)));
         demos.put("jetty", DemoApp.create(Map.of("SECRET_KEY", SECRET_KEY))
                 .server(io.ifastapi.server.jetty.JettyServer::start).start(ServerConfig.defaults().port(0)));
+        // HTTPS as a user configures it: uvicorn's SSL_CERTFILE and SSL_KEYFILE, a self-signed test certificate
+        TestCertificates certs = TlsClients.certificates();
+        Map<String, String> env = Map.of("SECRET_KEY", SECRET_KEY,
+                "SSL_CERTFILE", certs.certFile().toString(), "SSL_KEYFILE", certs.keyFile().toString());
+        demos.put("netty-tls", DemoApp.create(env).start(ServerConfig.fromEnvironment(env).port(0)));
+        demos.put("jetty-tls", DemoApp.create(env).server(io.ifastapi.server.jetty.JettyServer::start)
+                .start(ServerConfig.fromEnvironment(env).port(0)));
     }
 
     @AfterAll
@@ -79,6 +88,26 @@ class BrowserWebSocketTest {
         browser.navigate(base + "/set-session");
         browser.navigate(base + "/hello");
         Object answers = browser.driver().executeAsyncScript(TALK, ws);
+        assertThat(answers).isEqualTo(List.of("{\"key\":\"value\"}", "hello from chromium"));
+        assertThat(browser.pageText()).contains("{\"key\":\"value\"}").contains("hello from chromium");
+    }
+
+    /** The same over TLS: the page is https://, the socket wss://, the (Secure-able) session cookie goes along. */
+    @ParameterizedTest
+    @ValueSource(strings = {"netty-tls", "jetty-tls"})
+    void theHttpsPageTalksToTheWebSocketOverWss(String adapter) {
+        String base = "https://127.0.0.1:" + demos.get(adapter).port();
+        String wss = "wss://127.0.0.1:" + demos.get(adapter).port() + "/ws";
+
+        browser.navigate(base + "/hello");
+        assertThat(browser.pageText()).contains("{\"message\":\"hello\"}");
+        assertThat(browser.driver().executeScript("return location.protocol")).isEqualTo("https:");
+        assertThat(browser.driver().executeAsyncScript(TALK, wss)).isEqualTo(List.of("{\"key\":null}",
+                "hello from chromium"));
+
+        browser.navigate(base + "/set-session");
+        browser.navigate(base + "/hello");
+        Object answers = browser.driver().executeAsyncScript(TALK, wss);
         assertThat(answers).isEqualTo(List.of("{\"key\":\"value\"}", "hello from chromium"));
         assertThat(browser.pageText()).contains("{\"key\":\"value\"}").contains("hello from chromium");
     }

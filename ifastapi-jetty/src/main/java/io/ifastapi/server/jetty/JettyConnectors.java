@@ -25,6 +25,9 @@ final class JettyConnectors {
     /** Concurrent streams per HTTP/2 connection: Jetty's default, stated here as the Netty adapter states it. */
     private static final int MAX_CONCURRENT_STREAMS = 128;
 
+    /** The ALPN protocol id of HTTP/1.1. */
+    private static final String ALPN_HTTP_1_1 = "http/1.1";
+
     private JettyConnectors() {
     }
 
@@ -47,7 +50,10 @@ final class JettyConnectors {
         if (config.http2()) {
             HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
             h2.setMaxConcurrentStreams(MAX_CONCURRENT_STREAMS);
-            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), http1.getProtocol());
+            // ALPN ids as on the wire (RFC 7301: "http/1.1", lowercase; Jetty's factory is named "HTTP/1.1" and is
+            // found case-insensitively). With "HTTP/1.1" here a client offering only http/1.1 (Chromium's wss://
+            // connections, curl --http1.1) had its TLS handshake dropped.
+            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), ALPN_HTTP_1_1);
             alpn.setDefaultProtocol(http1.getProtocol()); // clients without ALPN speak HTTP/1.1
             factories.add(new SslConnectionFactory(tls, alpn.getProtocol()));
             factories.add(alpn);
