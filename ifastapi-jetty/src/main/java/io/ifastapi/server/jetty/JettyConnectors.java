@@ -50,6 +50,9 @@ final class JettyConnectors {
         if (config.http2()) {
             HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
             h2.setMaxConcurrentStreams(MAX_CONCURRENT_STREAMS);
+            // WebSockets are served over HTTP/1.1 upgrades only: not advertising SETTINGS_ENABLE_CONNECT_PROTOCOL
+            // (RFC 8441, on by default in Jetty) makes browsers open wss:// on an HTTP/1.1 connection, as with Netty
+            h2.setConnectProtocolEnabled(false);
             // ALPN ids as on the wire (RFC 7301: "http/1.1", lowercase; Jetty's factory is named "HTTP/1.1" and is
             // found case-insensitively). With "HTTP/1.1" here a client offering only http/1.1 (Chromium's wss://
             // connections, curl --http1.1) had its TLS handshake dropped.
