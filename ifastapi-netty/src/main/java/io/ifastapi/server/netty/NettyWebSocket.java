@@ -156,8 +156,9 @@ final class NettyWebSocket implements WebSocketChannel {
 
     /** Server shutdown: the app's receive ends with 1001 and the peer gets a 1001 close. */
     void goingAway() {
-        inbox.closed(1001, "Server shutting down");
+        // the close first: woken first, the app's handler could end and close with 1000 before our 1001 went out
         close(1001, "Server shutting down");
+        inbox.closed(1001, "Server shutting down");
     }
 
     /** Event loop: a close frame came from the peer; true when we must still answer it. */
