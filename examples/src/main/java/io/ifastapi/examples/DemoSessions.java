@@ -19,7 +19,12 @@ final class DemoSessions {
     }
 
     static SessionMiddleware middleware(Map<String, String> env, IFastAPI app) {
-        SessionMiddleware.Builder sessions = SessionMiddleware.builder().secretKey(secretKey(env));
+        return middleware(env, app, false);
+    }
+
+    /** @param httpsOnly whether the cookie is Secure (Starlette's https_only): the login app served over HTTPS */
+    static SessionMiddleware middleware(Map<String, String> env, IFastAPI app, boolean httpsOnly) {
+        SessionMiddleware.Builder sessions = SessionMiddleware.builder().secretKey(secretKey(env)).httpsOnly(httpsOnly);
         String backend = env.getOrDefault("SESSION_BACKEND", "cookie").trim().toLowerCase(Locale.ROOT);
         switch (backend) {
             case "cookie", "" -> { }
@@ -33,7 +38,8 @@ final class DemoSessions {
             default -> throw new IllegalArgumentException("SESSION_BACKEND must be cookie, encrypted, memory or "
                     + "redis; got '" + backend + "'");
         }
-        LOG.info("Sessions: {} backend", backend.isEmpty() ? "cookie" : backend);
+        LOG.info("Sessions: {} backend{}", backend.isEmpty() ? "cookie" : backend,
+                httpsOnly ? ", Secure cookie (https only)" : "");
         return sessions.build();
     }
 

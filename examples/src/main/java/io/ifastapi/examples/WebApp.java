@@ -10,6 +10,7 @@ import io.ifastapi.examples.webapp.Accounts;
 import io.ifastapi.examples.webapp.Cart;
 import io.ifastapi.examples.webapp.CartLine;
 import io.ifastapi.examples.webapp.Product;
+import io.ifastapi.examples.webapp.StrictTransportSecurity;
 import io.ifastapi.forms.FormData;
 import io.ifastapi.http.HTTPException;
 import io.ifastapi.http.Request;
@@ -40,6 +41,8 @@ import static io.ifastapi.authentication.Requires.requires;
  * a profile page, a cart kept in the session, flash messages, CSRF-protected forms and a stylesheet served by
  * StaticFiles. Configured as the demo: HOST, PORT, SECRET_KEY, SESSION_BACKEND (cookie, encrypted, memory, redis),
  * REDIS_URL; and TEMPLATES_DIR (e.g. examples/src/main/jte) to read the templates from disk and see edits on reload.
+ * With SSL_CERTFILE and SSL_KEYFILE it serves HTTPS and its session cookie is Secure; HSTS_MAX_AGE (seconds, HTTPS
+ * only) adds a Strict-Transport-Security header.
  *
  * <p>Users: alice / wonderland, bob / builder.
  */
@@ -77,7 +80,11 @@ public final class WebApp {
         app.addMiddleware(CSRFMiddleware.builder().build());
         app.addMiddleware(new AuthenticationMiddleware(new SessionAuthenticationBackend(accounts::find)
                 .scopes(user -> ((Account) user).roles())));
-        app.addMiddleware(DemoSessions.middleware(env, app));
+        app.addMiddleware(DemoSessions.middleware(env, app, servedOverHttps(env)));
+        StrictTransportSecurity hsts = StrictTransportSecurity.fromEnvironment(env);
+        if (hsts != null) {
+            app.addMiddleware(hsts);
+        }
 
         app.mount("/static", StaticFiles.directory(staticDirectory()), "static");
         app.exceptionHandler(403, (request, error) -> page(request, "error.jte",
@@ -110,6 +117,16 @@ public final class WebApp {
             return Response.redirect(request.app().urlPathFor("cart", Map.of()), 303);
         })).name("cart_remove");
         return app;
+    }
+
+    /**
+     * SSL_CERTFILE set: ServerConfig.fromEnvironment serves HTTPS, so the session cookie can be Secure (never sent
+     * over plain http, where anyone on the path could read it). Over http it stays as it was: a Secure cookie would
+     * not be stored.
+     */
+    static boolean servedOverHttps(Map<String, String> env) {
+        String cert = env.get("SSL_CERTFILE");
+        return cert != null && !cert.isBlank();
     }
 
     private Response login(Request request) {

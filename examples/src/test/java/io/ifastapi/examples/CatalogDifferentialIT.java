@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,21 +57,11 @@ class CatalogDifferentialIT {
         assertThat(jar).as("built by package").isRegularFile();
 
         javaPort = TwinProcesses.freePort();
-        ProcessBuilder javaBuilder = new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString());
-        javaBuilder.environment().put("HOST", "127.0.0.1");
-        javaBuilder.environment().put("PORT", Integer.toString(javaPort));
-        javaBuilder.environment().put("SECRET_KEY", SECRET);
-        javaBuilder.redirectErrorStream(true).redirectOutput(logs.resolve("catalog-java.log").toFile());
-        java = javaBuilder.start();
+        java = TwinProcesses.startJar(jar, javaPort, Map.of("SECRET_KEY", SECRET), logs.resolve("catalog-java.log"));
 
         pythonPort = TwinProcesses.freePort();
-        ProcessBuilder pythonBuilder = new ProcessBuilder(pythonPath, "-m", "uvicorn", "catalog_twin:app",
-                "--app-dir", "src/test/python", "--host", "127.0.0.1", "--port", Integer.toString(pythonPort),
-                "--no-proxy-headers", "--log-level", "warning");
-        pythonBuilder.environment().put("SECRET_KEY", SECRET);
-        pythonBuilder.redirectErrorStream(true).redirectOutput(logs.resolve("catalog-python.log").toFile());
-        python = pythonBuilder.start();
+        python = TwinProcesses.startUvicorn(pythonPath, "catalog_twin:app", pythonPort, Map.of("SECRET_KEY", SECRET),
+                logs.resolve("catalog-python.log"));
 
         TwinProcesses.awaitReady(java, javaPort, logs.resolve("catalog-java.log"), "/items/1");
         TwinProcesses.awaitReady(python, pythonPort, logs.resolve("catalog-python.log"), "/items/1");
@@ -80,14 +69,7 @@ class CatalogDifferentialIT {
 
     @AfterAll
     static void stopBoth() throws InterruptedException {
-        for (Process p : Arrays.asList(java, python)) {
-            if (p != null && p.isAlive()) {
-                p.destroy();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-        }
+        TwinProcesses.stop(java, python);
     }
 
     @Test

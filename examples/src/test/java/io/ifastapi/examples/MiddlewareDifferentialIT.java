@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,19 +48,11 @@ class MiddlewareDifferentialIT {
         assertThat(jar).as("built by package").isRegularFile();
 
         javaPort = TwinProcesses.freePort();
-        ProcessBuilder javaBuilder = new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString());
-        javaBuilder.environment().put("HOST", "127.0.0.1");
-        javaBuilder.environment().put("PORT", Integer.toString(javaPort));
-        javaBuilder.redirectErrorStream(true).redirectOutput(logs.resolve("middleware-java.log").toFile());
-        java = javaBuilder.start();
+        java = TwinProcesses.startJar(jar, javaPort, Map.of(), logs.resolve("middleware-java.log"));
 
         pythonPort = TwinProcesses.freePort();
-        ProcessBuilder pythonBuilder = new ProcessBuilder(pythonPath, "-m", "uvicorn", "middleware_twin:app",
-                "--app-dir", "src/test/python", "--host", "127.0.0.1", "--port", Integer.toString(pythonPort),
-                "--no-proxy-headers", "--log-level", "warning");
-        pythonBuilder.redirectErrorStream(true).redirectOutput(logs.resolve("middleware-python.log").toFile());
-        python = pythonBuilder.start();
+        python = TwinProcesses.startUvicorn(pythonPath, "middleware_twin:app", pythonPort, Map.of(),
+                logs.resolve("middleware-python.log"));
 
         TwinProcesses.awaitReady(java, javaPort, logs.resolve("middleware-java.log"), "/small");
         TwinProcesses.awaitReady(python, pythonPort, logs.resolve("middleware-python.log"), "/small");
@@ -68,14 +60,7 @@ class MiddlewareDifferentialIT {
 
     @AfterAll
     static void stopBoth() throws InterruptedException {
-        for (Process p : Arrays.asList(java, python)) {
-            if (p != null && p.isAlive()) {
-                p.destroy();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-        }
+        TwinProcesses.stop(java, python);
     }
 
     @Test

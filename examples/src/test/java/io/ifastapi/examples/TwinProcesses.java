@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -65,6 +66,38 @@ final class TwinProcesses {
     private static boolean passes(String python, String check) throws Exception {
         Process p = new ProcessBuilder(python, "-c", check).start();
         return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    /** Starts an example jar on {@code port} of 127.0.0.1 with {@code env}, its output in {@code log}. */
+    static Process startJar(Path jar, int port, Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString());
+        builder.environment().put("HOST", "127.0.0.1");
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().putAll(env);
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Starts {@code module:app} from src/test/python under uvicorn, as the twins are served. */
+    static Process startUvicorn(String python, String app, int port, Map<String, String> env, Path log)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(python, "-m", "uvicorn", app, "--app-dir", "src/test/python",
+                "--host", "127.0.0.1", "--port", Integer.toString(port), "--no-proxy-headers", "--log-level",
+                "warning");
+        builder.environment().putAll(env);
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Stops each live process: SIGTERM, then SIGKILL after 10 s. */
+    static void stop(Process... processes) throws InterruptedException {
+        for (Process p : processes) {
+            if (p != null && p.isAlive()) {
+                p.destroy();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        }
     }
 
     /** Waits until GET {@code path} answers 200, failing with the server's log if it exits or takes a minute. */

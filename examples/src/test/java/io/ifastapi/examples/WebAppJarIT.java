@@ -1,5 +1,7 @@
 package io.ifastapi.examples;
 
+import io.ifastapi.tls.TestCertificates;
+import io.ifastapi.tls.TlsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The login app as users run it: {@code PORT=... java -jar examples/target/ifastapi-webapp.jar}. The jar must carry
- * the precompiled templates (no template compiler runs) and the stylesheet, served from inside the jar.
+ * the precompiled templates (no template compiler runs) and the stylesheet, served from inside the jar; and, as
+ * docs/tutorial-login-app.md runs it, over HTTPS with SSL_CERTFILE/SSL_KEYFILE and HSTS_MAX_AGE.
  */
 @Timeout(90)
 class WebAppJarIT {
@@ -64,6 +67,44 @@ class WebAppJarIT {
             process.destroy();
             assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
             assertThat(Files.readString(log)).contains("Sessions: memory backend");
+        } finally {
+            http.shutdownNow();
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void overHttpsTheJarSetsASecureCookieAndHsts(@TempDir Path dir) throws Exception {
+        Path jar = Path.of(System.getProperty("ifastapi.webapp.jar", "target/ifastapi-webapp.jar"));
+        assertThat(jar).as("built by package").isRegularFile();
+        int port = freePort();
+        Path log = dir.resolve("webapp-https.log");
+        TestCertificates certs = TlsClients.certificates();
+        ProcessBuilder builder = new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("SECRET_KEY", "webapp-jar-it-secret-0123456789abcdef0123456789");
+        builder.environment().put("SSL_CERTFILE", certs.certFile().toString());
+        builder.environment().put("SSL_KEYFILE", certs.keyFile().toString());
+        builder.environment().put("HSTS_MAX_AGE", "31536000");
+        builder.environment().remove("HOST");
+        builder.environment().remove("TEMPLATES_DIR");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process process = builder.start();
+        HttpClient http = TlsClients.httpClient(HttpClient.Version.HTTP_2).build();
+        try {
+            HttpResponse<String> login = await(http, URI.create("https://127.0.0.1:" + port + "/login"), process, log);
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(login.body()).contains("<title>Log in · iFastAPI shop</title>");
+            assertThat(login.headers().firstValue("set-cookie").orElseThrow())
+                    .contains("; httponly; samesite=lax; secure");
+            assertThat(login.headers().firstValue("strict-transport-security")).hasValue("max-age=31536000");
+            process.destroy();
+            assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+            assertThat(Files.readString(log)).contains("Secure cookie (https only)");
         } finally {
             http.shutdownNow();
             if (process.isAlive()) {

@@ -79,7 +79,9 @@ class ServerSentEventTest {
             Thread.sleep(400);
             sink.send("b");
         }).writeBody(out);
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("data: \"a\"\n\n: ping\n\n").endsWith("data: \"b\"\n\n");
+        // a ping may also come before "a" when the producer's thread starts late (a loaded machine)
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .matches("(: ping\n\n)*data: \"a\"\n\n(: ping\n\n)+data: \"b\"\n\n");
     }
 
     @Test

@@ -47,15 +47,15 @@ public final class Browser implements AutoCloseable {
     public static final String INSECURE_HOST = "insecure.test";
 
     /**
-     * Headless, and quiet: no network of its own (no updates, sync, QUIC, first-run pages, crash uploads). The tests'
-     * certificates are self-signed, made per run: the browser accepts them (--ignore-certificate-errors) so that
-     * https:// and wss:// pages load; plain-http tests are unaffected.
+     * Headless, and quiet: no network of its own (no updates, sync, QUIC, first-run pages, crash uploads). It accepts
+     * any certificate, as the HTTPS tests serve a self-signed one made for the run (TlsClients): only this throwaway
+     * profile, reaching loopback servers of the tests, ever sees it.
      */
     public static final List<String> CHROMIUM_ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--ignore-certificate-errors",
             "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--disable-dev-shm-usage", "--disable-crash-reporter", "--disable-breakpad",
-            "--window-size=1024,768", "--host-resolver-rules=MAP " + INSECURE_HOST + " 127.0.0.1");
+            "--window-size=1024,768", "--host-resolver-rules=MAP " + INSECURE_HOST + " 127.0.0.1",
+            "--ignore-certificate-errors");
 
     /**
      * ChromeDriver looks for a selenium-devtools module matching the browser's version, for DevTools over WebSocket,

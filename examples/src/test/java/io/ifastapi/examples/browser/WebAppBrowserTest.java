@@ -5,9 +5,12 @@ import io.ifastapi.examples.WebApp;
 import io.ifastapi.http.Response;
 import io.ifastapi.server.Server;
 import io.ifastapi.server.ServerConfig;
+import io.ifastapi.tls.TestCertificates;
+import io.ifastapi.tls.TlsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The login app (examples' WebApp) in headless Chromium, for each session backend: log in, see the flash, fill the
  * cart, reload, log out, press back; what the browser stored; the session id renewed at login; and a form on
- * another site posting to the app, refused. Each page is saved as a PNG under {@code target/screenshots/} for review.
+ * another site posting to the app, refused; and the same walk over HTTPS (SSL_CERTFILE), where the session cookie is
+ * Secure. Each page is saved as a PNG under {@code target/screenshots/} for review.
  */
 @ExtendWith(ChromiumExtension.class)
 class WebAppBrowserTest {
@@ -50,6 +54,11 @@ class WebAppBrowserTest {
             IFastAPI app = WebApp.create(Map.of("SECRET_KEY", SECRET_KEY, "SESSION_BACKEND", backend));
             apps.put(backend, app.start(ServerConfig.defaults().port(0)));
         }
+        // The app as `SSL_CERTFILE=... SSL_KEYFILE=... java -jar ifastapi-webapp.jar` runs it (the test certificate).
+        TestCertificates certs = TlsClients.certificates();
+        Map<String, String> https = Map.of("SECRET_KEY", SECRET_KEY, "SSL_CERTFILE", certs.certFile().toString(),
+                "SSL_KEYFILE", certs.keyFile().toString());
+        apps.put("https", WebApp.create(https).start(ServerConfig.fromEnvironment(https).port(0)));
         IFastAPI evil = new IFastAPI();
         // A page that posts to the app's cart: the target comes in the query (?to=http://127.0.0.1:port/cart/add).
         evil.get("/win-a-prize", request -> Response.html("""
@@ -80,7 +89,17 @@ class WebAppBrowserTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"cookie", "encrypted", "memory"})
     void loginCartReloadLogoutBack(String backend) throws Exception {
-        String base = "http://127.0.0.1:" + apps.get(backend).port();
+        walk(backend, "http://127.0.0.1:" + apps.get(backend).port(), false);
+    }
+
+    /** Over HTTPS the same walk works, and the session cookie the browser stored is Secure (as well as HttpOnly, Lax). */
+    @Test
+    void overHttpsTheSessionCookieIsSecure() throws Exception {
+        walk("https", "https://127.0.0.1:" + apps.get("https").port(), true);
+    }
+
+    /** Home, login, cart, reload, profile, logout, back; {@code secure}: whether the session cookie must be Secure. */
+    static void walk(String backend, String base, boolean secure) throws Exception {
 
         browser.navigate(base + "/");
         assertThat(browser.driver().getTitle()).isEqualTo("Shop · iFastAPI shop");
@@ -102,13 +121,20 @@ class WebAppBrowserTest {
         Cookie session = browser.cookie("session").orElseThrow();
         // a new session at login: the cookie changed (for the memory store, the signed id inside it)
         assertThat(session.getValue()).isNotEqualTo(beforeLogin);
-        // what the browser stored: HttpOnly (scripts cannot read it), SameSite=Lax, Path=/, host-only. Not Secure:
-        // this is plain http; with https (and httpsOnly(true)) the cookie gets Secure.
+        // what the browser stored: HttpOnly (scripts cannot read it), SameSite=Lax, Path=/, host-only. Secure over
+        // https (the app sets httpsOnly when SSL_CERTFILE is set); over plain http not, or the browser would drop it.
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualTo("Lax");
         assertThat(session.getPath()).isEqualTo("/");
         assertThat(session.getDomain()).isEqualTo("127.0.0.1");
-        assertThat(session.isSecure()).isFalse();
+        assertThat(session.isSecure()).isEqualTo(secure);
+        assertThat(browser.driver().getCurrentUrl()).startsWith(secure ? "https://" : "http://");
+        // and as Chromium's own cookie store (DevTools) records it: set by a secure (https) or plain page
+        Map<?, ?> stored = storedCookie("session");
+        assertThat(stored.get("secure")).isEqualTo(secure);
+        assertThat(stored.get("httpOnly")).isEqualTo(true);
+        assertThat(stored.get("sameSite")).isEqualTo("Lax");
+        assertThat(stored.get("sourceScheme")).isEqualTo(secure ? "Secure" : "NonSecure");
         assertThat(browser.documentCookie()).isEmpty();
         shot(backend, "3-cart-empty-after-login");
 
@@ -185,6 +211,13 @@ class WebAppBrowserTest {
         waitFor(() -> !before.equals(browser.executeScript("return performance.timeOrigin"))
                 && browser.executeScript("return document.readyState").equals("complete"));
         assertThat(browser.driver().getCurrentUrl()).isEqualTo(expectedUrl);
+    }
+
+    /** A cookie as Chromium stores it (DevTools Network.getAllCookies), with what WebDriver does not show. */
+    static Map<?, ?> storedCookie(String name) {
+        List<?> all = (List<?>) browser.driver().executeCdpCommand("Network.getAllCookies", Map.of()).get("cookies");
+        return all.stream().map(c -> (Map<?, ?>) c).filter(c -> name.equals(c.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in the browser: " + all));
     }
 
     static String quantity(String product) {
