@@ -231,11 +231,15 @@ table() { awk -F, 'NR == 1 { h = "|"; s = "|"; for (i = 1; i <= NF; i++) { h = h
     echo "Held open by one client process, each upgraded with the session cookie and its greeting read; live heap after"
     echo "a full GC (jcmd GC.run, then jstat); per connection = growth over the 0 row / connections."
     echo; table "$OUT_DIR/idle.csv"
-    awk -F, -v n=100000 'NR > 1 && $3 > m[$1] { m[$1] = $3; h[$1] = $10; r[$1] = $9 }
-      NR > 1 && $2 == 0 { b[$1] = $6 }
-      END { for (a in m) if (m[a] > 0)
-        printf "\n%s: %s idle connections measured, %s KB of live heap and %s KB of RSS each. *Extrapolated, not measured:* 100,000 would take about %.0f MiB of live heap (%.0f MiB + 100,000 x %s KB), and a process open-files limit above 100,000 (plus client processes under their own limits, on several 127.0.0.x source addresses).\n",
-              a, m[a], h[a], r[a], b[a] + h[a] * n / 1024, b[a], h[a] }' "$OUT_DIR/idle.csv"
+    # the marginal cost between the two largest levels (fixed costs of the first connections left out), and the
+    # 100,000-connection figure extrapolated from it, said to be one
+    awk -F, -v n=100000 'NR == 1 { next }
+      $3 > 0 { pn[$1] = cn[$1]; ph[$1] = ch[$1]; pr[$1] = cr[$1]; cn[$1] = $3; ch[$1] = $6; cr[$1] = $5; k[$1] = $10; kr[$1] = $9 }
+      $2 == 0 { pn[$1] = 0; ph[$1] = $6; pr[$1] = $5; cn[$1] = 0; ch[$1] = $6; cr[$1] = $5 }
+      END { for (a in cn) if (cn[a] > pn[a]) {
+        mh = (ch[a] - ph[a]) * 1024 / (cn[a] - pn[a]); mr = (cr[a] - pr[a]) * 1024 / (cn[a] - pn[a])
+        printf "\n**%s**: at %d idle connections, %s KB of live heap and %s KB of RSS each (over the 0 row); from %d to %d, %.1f KB of live heap and %.1f KB of RSS per added connection. *Extrapolated, not measured:* 100,000 idle connections would hold about %.0f MiB of live heap (%.1f MiB at %d, plus %.1f KB for each further connection); reaching them needs a server open-files limit above 100,000 and several client processes, each under its own limit, on several 127.0.0.x source addresses.\n",
+          a, cn[a], k[a], kr[a], pn[a], cn[a], mh, mr, ch[a] + mh * (n - cn[a]) / 1024, ch[a], cn[a], mh } }' "$OUT_DIR/idle.csv"
   fi
   if [[ -f "$OUT_DIR/echo.csv" ]]; then
     echo; echo "## Echo round trip under load"; echo
