@@ -1,0 +1,12 @@
+package io.ifastapi.sessions;
+
+import io.ifastapi.server.ServerFactory;
+import io.ifastapi.server.jetty.JettyServer;
+
+/** {@link StarletteVectorsOverNetworkSuite} on the Jetty adapter: HTTPS (HTTP/1.1 and h2) and h2c. */
+class JettyStarletteVectorsOverNetworkTest extends StarletteVectorsOverNetworkSuite {
+    @Override
+    protected ServerFactory serverFactory() {
+        return JettyServer::start;
+    }
+}
