@@ -240,8 +240,7 @@ public final class RawHttp2 implements AutoCloseable {
                 case DATA -> {
                     body.writeBytes(frame.payload());
                     if (frame.payload().length > 0) {
-                        frame(WINDOW_UPDATE, 0, 0, int32(frame.payload().length));
-                        flush();
+                        answer(WINDOW_UPDATE, 0, int32(frame.payload().length));
                     }
                 }
                 case RST_STREAM -> {
@@ -293,13 +292,21 @@ public final class RawHttp2 implements AutoCloseable {
                         | ((payload[at + 4] & 0xff) << 8) | (payload[at + 5] & 0xff);
                 serverSettings.put(id, value);
             }
-            frame(SETTINGS, ACK, 0, new byte[0]);
-            flush();
+            answer(SETTINGS, ACK, new byte[0]);
         } else if (frame.type() == PING && (frame.flags() & ACK) == 0) {
-            frame(PING, ACK, 0, payload);
-            flush();
+            answer(PING, ACK, payload);
         }
         return frame;
+    }
+
+    /** An answer the server may no longer want: it may have closed the connection after its last frame. */
+    private void answer(int type, int flags, byte[] payload) {
+        try {
+            frame(type, flags, 0, payload);
+            flush();
+        } catch (IOException closed) {
+            // the next read sees the end
+        }
     }
 
     /**
