@@ -75,16 +75,29 @@ public final class RawHttp2 implements AutoCloseable {
     private RawHttp2(Socket socket) throws IOException {
         this.socket = socket;
         socket.setSoTimeout(10_000);
-        this.out = socket.getOutputStream();
+        // buffered: one TLS record per flush, not one per frame
+        this.out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         this.in = new DataInputStream(socket.getInputStream());
     }
 
     /** Connects with the HTTP/2 preface and an empty SETTINGS frame: h2 by ALPN when {@code tls}, else h2c. */
     public static RawHttp2 connect(int port, boolean tls) throws IOException {
-        Socket socket;
+        return connect(port, tls, 0);
+    }
+
+    /**
+     * As {@link #connect(int, boolean)}, with a receive buffer of {@code receiveBufferBytes} (0: the system's) for a
+     * client that means not to read: the server's answers then pile up on its side sooner.
+     */
+    public static RawHttp2 connect(int port, boolean tls, int receiveBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes); // before connecting: it sets the TCP window
+        }
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
         if (tls) {
             SSLSocket ssl = (SSLSocket) TlsClients.certificates().clientContext().getSocketFactory()
-                    .createSocket("127.0.0.1", port);
+                    .createSocket(socket, "127.0.0.1", port, true);
             SSLParameters parameters = ssl.getSSLParameters();
             parameters.setApplicationProtocols(new String[]{"h2"});
             ssl.setSSLParameters(parameters);
@@ -95,8 +108,6 @@ public final class RawHttp2 implements AutoCloseable {
                 throw new IOException("ALPN did not choose h2 but '" + ssl.getApplicationProtocol() + "'");
             }
             socket = ssl;
-        } else {
-            socket = new Socket("127.0.0.1", port);
         }
         RawHttp2 connection = new RawHttp2(socket);
         connection.out.write(PREFACE);

@@ -28,8 +28,8 @@ final class JettyConnectors {
     private static final int MAX_CONCURRENT_STREAMS = 128;
     /**
      * Suspicious frames per second on one HTTP/2 connection, then GOAWAY ENHANCE_YOUR_CALM and the connection is
-     * closed: Jetty counts streams reset right after they open (rapid reset, CVE-2023-44487), PING and SETTINGS
-     * frames (floods, CVE-2019-9512/9515), empty DATA and CONTINUATION frames (CVE-2019-9518, CVE-2024-27316),
+     * closed: Jetty's parser counts RST_STREAM frames (rapid reset, CVE-2023-44487), PING and SETTINGS frames
+     * (floods, CVE-2019-9512/9515), empty DATA frames (CVE-2019-9518), CONTINUATION frames (CVE-2024-27316) and
      * PRIORITY frames. Jetty's default, stated so that it stays on.
      */
     private static final int MAX_SUSPICIOUS_FRAMES_PER_SECOND = 128;
