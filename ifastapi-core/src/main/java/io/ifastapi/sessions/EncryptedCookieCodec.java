@@ -38,6 +38,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Random 96-bit nonces stay safe for about 2^32 cookies per key (NIST SP 800-38D); rotate keys well before
  * that. Key rotation: the first key encrypts, every key is tried for decryption.
+ *
+ * <p>A cookie decrypted recently is not decrypted again: its JSON, issue time and key are remembered (a bounded
+ * {@link VerifiedCookieCache}) and its age is checked on every request.
  */
 public final class EncryptedCookieCodec implements SessionCodec {
 
@@ -55,6 +58,8 @@ public final class EncryptedCookieCodec implements SessionCodec {
     private final SecretKeySpec[] keys;
     private final Duration maxAge;
     private final Clock clock;
+    private final VerifiedCookieCache verified = new VerifiedCookieCache();
+    private final CipherPool ciphers = new CipherPool(TRANSFORMATION); // fails here on a JDK without AES-GCM
 
     /**
      * @param keys the secret keys, current first: the first encrypts, all are tried to decrypt (rotation)
@@ -73,7 +78,6 @@ public final class EncryptedCookieCodec implements SessionCodec {
             SecretKey key = Objects.requireNonNull(keys.get(i), "keys[" + i + "]");
             this.keys[i] = new SecretKeySpec(Hkdf.derive(HKDF_SALT, key.bytes(), HKDF_INFO, 32), "AES");
         }
-        cipher(); // fail at start-up, not on the first request, on a JDK without AES-GCM
     }
 
     /** One key, a 14-day max age like the signed codec, the system clock. */
@@ -99,13 +103,15 @@ public final class EncryptedCookieCodec implements SessionCodec {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
+        Cipher cipher = ciphers.take();
         try {
-            Cipher cipher = cipher();
             cipher.init(Cipher.ENCRYPT_MODE, keys[0], new GCMParameterSpec(TAG_BYTES * 8, nonce));
             cipher.updateAAD(AAD);
             cipher.doFinal(plaintext, 0, plaintext.length, out, HEADER_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
+        } finally {
+            ciphers.give(cipher);
         }
         return Base64Url.encode(out);
     }
@@ -115,9 +121,16 @@ public final class EncryptedCookieCodec implements SessionCodec {
         if (cookieValue == null || cookieValue.isEmpty()) {
             return DecodeResult.invalid(DecodeStatus.MISSING);
         }
+        if (cookieValue.length() > MAX_COOKIE_CHARS) {
+            return DecodeResult.invalid(DecodeStatus.MALFORMED);
+        }
+        DecodeResult known = verified.decode(cookieValue, clock, maxAge);
+        if (known != null) {
+            return known;
+        }
         byte[] bytes;
         try {
-            bytes = cookieValue.length() <= MAX_COOKIE_CHARS ? Base64Url.decodeCanonical(cookieValue) : null;
+            bytes = Base64Url.decodeCanonical(cookieValue);
         } catch (IllegalArgumentException e) {
             bytes = null;
         }
@@ -127,7 +140,7 @@ public final class EncryptedCookieCodec implements SessionCodec {
         for (int keyIndex = 0; keyIndex < keys.length; keyIndex++) {
             byte[] plaintext = decrypt(bytes, keys[keyIndex]);
             if (plaintext != null) {
-                return read(plaintext, keyIndex);
+                return verified.remember(cookieValue, read(plaintext, keyIndex));
             }
         }
         return DecodeResult.invalid(DecodeStatus.BAD_SIGNATURE);
@@ -158,9 +171,9 @@ public final class EncryptedCookieCodec implements SessionCodec {
     }
 
     /** The plaintext, or null when the tag does not verify under this key. */
-    private static byte[] decrypt(byte[] cookie, SecretKeySpec key) {
+    private byte[] decrypt(byte[] cookie, SecretKeySpec key) {
+        Cipher cipher = ciphers.take();
         try {
-            Cipher cipher = cipher();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, cookie, 1, NONCE_BYTES));
             cipher.updateAAD(AAD);
             return cipher.doFinal(cookie, HEADER_BYTES, cookie.length - HEADER_BYTES);
@@ -168,15 +181,8 @@ public final class EncryptedCookieCodec implements SessionCodec {
             return null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption could not run", e);
-        }
-    }
-
-    /** A new Cipher per call: a Cipher is not thread-safe, and GCM refuses to reuse one for encryption anyway. */
-    private static Cipher cipher() {
-        try {
-            return Cipher.getInstance(TRANSFORMATION);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This JDK has no " + TRANSFORMATION + ", which every JDK must have", e);
+        } finally {
+            ciphers.give(cipher);
         }
     }
 }

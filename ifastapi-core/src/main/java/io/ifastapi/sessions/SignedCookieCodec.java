@@ -25,6 +25,9 @@ import java.util.Objects;
  * stray characters) and the signature must be the canonical text (Python ignores unused base64 bits), so that any
  * change to a cookie is refused. Anything that passes the signature but is not a JSON object, which Starlette would
  * answer with a 500, is {@link DecodeStatus#MALFORMED} here.
+ *
+ * <p>A cookie verified recently is not verified again: its JSON, issue time and key are remembered (a bounded
+ * {@link VerifiedCookieCache}) and its age is checked on every request.
  */
 public final class SignedCookieCodec implements SessionCodec {
 
@@ -33,6 +36,8 @@ public final class SignedCookieCodec implements SessionCodec {
 
     private final TimestampSigner signer;
     private final Duration maxAge;
+    private final Clock clock;
+    private final VerifiedCookieCache verified = new VerifiedCookieCache();
 
     /**
      * @param keys the secret keys, current first: the first signs, all verify (rotation)
@@ -42,6 +47,7 @@ public final class SignedCookieCodec implements SessionCodec {
      */
     public SignedCookieCodec(List<SecretKey> keys, Duration maxAge, Clock clock) {
         this.maxAge = maxAge;
+        this.clock = clock;
         this.signer = new TimestampSigner(keys, clock);
     }
 
@@ -69,13 +75,17 @@ public final class SignedCookieCodec implements SessionCodec {
         if (cookieValue.length() > MAX_COOKIE_CHARS) {
             return DecodeResult.invalid(DecodeStatus.MALFORMED);
         }
+        DecodeResult known = verified.decode(cookieValue, clock, maxAge);
+        if (known != null) {
+            return known;
+        }
         int payloadEnd = payloadEnd(cookieValue);
         if (payloadEnd <= 0 || !Base64Url.isStandardAlphabet(cookieValue, 0, payloadEnd)) {
             return DecodeResult.invalid(DecodeStatus.MALFORMED); // the signer checks the timestamp and signature
         }
         TimestampSigner.Unsigned unsigned = signer.unsign(cookieValue, maxAge);
         return switch (unsigned.status()) {
-            case VALID -> readPayload(unsigned);
+            case VALID -> verified.remember(cookieValue, readPayload(unsigned));
             case EXPIRED, FUTURE_TIMESTAMP ->
                     DecodeResult.refusedForAge(unsigned.status(), unsigned.issuedAt(), unsigned.keyIndex());
             default -> DecodeResult.invalid(unsigned.status());

@@ -11,28 +11,39 @@ import io.netty.buffer.ByteBuf;
 final class ObsFoldDetector {
     private boolean inHead = true;
     private boolean firstLine = true;
-    private boolean lineStart = true;
-    private int lineLength;
+    /** Whether the current line has had a byte other than CR yet: its first such byte decides a fold. */
+    private boolean lineHasText;
     private boolean folded;
 
+    /**
+     * Scans {@code buffer[from, to)}. Only the first bytes of each line are looked at: the rest of a line is skipped
+     * by {@link ByteBuf#indexOf}, which searches eight bytes at a time (a byte-by-byte loop here cost about a tenth
+     * of the event loop's CPU on a small request, as JFR showed).
+     */
     void scan(ByteBuf buffer, int from, int to) {
-        for (int i = from; i < to && inHead; i++) {
-            byte b = buffer.getByte(i);
-            if (b == '\n') {
-                if (lineLength == 0 && !firstLine) {
-                    inHead = false; // the empty line: the head is over
-                } else if (lineLength > 0) {
-                    firstLine = false;
+        int i = from;
+        while (i < to && inHead) {
+            int newline = buffer.indexOf(i, to, (byte) '\n');
+            int lineEnd = newline < 0 ? to : newline;
+            for (int j = i; j < lineEnd && !lineHasText; j++) {
+                byte b = buffer.getByte(j);
+                if (b != '\r') {
+                    if (!firstLine && (b == ' ' || b == '\t')) {
+                        folded = true;
+                    }
+                    lineHasText = true;
                 }
-                lineStart = true;
-                lineLength = 0;
-            } else if (b != '\r') {
-                if (lineStart && !firstLine && (b == ' ' || b == '\t')) {
-                    folded = true;
-                }
-                lineStart = false;
-                lineLength++;
             }
+            if (newline < 0) {
+                return; // the line goes on in the next read
+            }
+            if (!lineHasText && !firstLine) {
+                inHead = false; // the empty line: the head is over
+            } else if (lineHasText) {
+                firstLine = false;
+            }
+            lineHasText = false;
+            i = newline + 1;
         }
     }
 
@@ -45,8 +56,7 @@ final class ObsFoldDetector {
     void nextRequest() {
         inHead = true;
         firstLine = true;
-        lineStart = true;
-        lineLength = 0;
+        lineHasText = false;
         folded = false;
     }
 }
