@@ -9,4 +9,9 @@ class JettyHttp2AttackTest extends Http2AttackSuite {
     protected ServerFactory serverFactory() {
         return JettyServer::start;
     }
+
+    @Override
+    protected RawHttp2.HpackFactory hpack() {
+        return JettyHpack::newDecoder;
+    }
 }

@@ -9,4 +9,9 @@ class NettyHttp2AttackTest extends Http2AttackSuite {
     protected ServerFactory serverFactory() {
         return NettyServer::start;
     }
+
+    @Override
+    protected RawHttp2.HpackFactory hpack() {
+        return NettyHpack::newDecoder;
+    }
 }

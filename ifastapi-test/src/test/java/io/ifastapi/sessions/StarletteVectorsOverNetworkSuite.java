@@ -43,6 +43,9 @@ public abstract class StarletteVectorsOverNetworkSuite {
 
     protected abstract ServerFactory serverFactory();
 
+    /** The adapter's HPACK decoder, for the server's header blocks over h2c. */
+    protected abstract RawHttp2.HpackFactory hpack();
+
     /** How a request reaches the server. */
     private enum Transport { HTTPS_HTTP1, HTTPS_H2, H2C }
 
@@ -108,7 +111,7 @@ public abstract class StarletteVectorsOverNetworkSuite {
         Reply send(String method, String path, String vector, String cookie) throws IOException, InterruptedException {
             if (transport == Transport.H2C) {
                 if (h2c == null) {
-                    h2c = RawHttp2.connect(server.port(), false);
+                    h2c = RawHttp2.connect(hpack(), server.port(), false);
                 }
                 List<String> headers = new ArrayList<>(List.of(VECTOR, vector));
                 if (cookie != null) {

@@ -49,6 +49,13 @@ public abstract class Http2AttackSuite {
 
     protected abstract ServerFactory serverFactory();
 
+    /** The adapter's HPACK decoder, for the server's header blocks. */
+    protected abstract RawHttp2.HpackFactory hpack();
+
+    private RawHttp2 connect(int port, boolean tls) throws IOException {
+        return RawHttp2.connect(hpack(), port, tls);
+    }
+
     @AfterEach
     void stopServers() {
         release.countDown();
@@ -85,8 +92,8 @@ public abstract class Http2AttackSuite {
     }
 
     /** Another client, on a new connection, still gets its 200 over h2. */
-    private static void othersAreServed(Server server, boolean tls) throws IOException {
-        try (RawHttp2 other = RawHttp2.connect(server.port(), tls)) {
+    private void othersAreServed(Server server, boolean tls) throws IOException {
+        try (RawHttp2 other = connect(server.port(), tls)) {
             RawHttp2.Response response = other.request("GET", "/ok", null);
             assertThat(response.status()).as("another client, after the attack").isEqualTo(200);
             assertThat(response.text()).isEqualTo("ok");
@@ -192,7 +199,7 @@ public abstract class Http2AttackSuite {
     @ValueSource(booleans = {true, false})
     void malformedRequestsOverH2Are4xxOrStreamErrors(boolean tls) throws IOException {
         Server server = serve(tls);
-        try (RawHttp2 h2 = RawHttp2.connect(server.port(), tls)) {
+        try (RawHttp2 h2 = connect(server.port(), tls)) {
             RawHttp2.Response cookie = h2.request("GET", "/session", null, "cookie", "session=not.a.valid!cookie");
             assertThat(cookie.status()).as("a bad session cookie is an empty session").isEqualTo(200);
             assertThat(cookie.text()).isEqualTo("{\"keys\":[]}");
@@ -211,13 +218,13 @@ public abstract class Http2AttackSuite {
                 new String[]{"GET", "relative-path", "x", "1"},
                 new String[]{"GET", "/ok", "content-length", "abc"});
         for (String[] request : malformed) {
-            try (RawHttp2 h2 = RawHttp2.connect(server.port(), tls)) {
+            try (RawHttp2 h2 = connect(server.port(), tls)) {
                 refused(String.join(" ", request), h2.request(request[0], request[1], null, request[2], request[3]));
             } catch (java.io.EOFException closedWithoutGoAway) {
                 // a connection error, closed at once: refused all the same
             }
         }
-        try (RawHttp2 h2 = RawHttp2.connect(server.port(), tls)) {
+        try (RawHttp2 h2 = connect(server.port(), tls)) {
             int id = h2.newStreamId(); // a body longer than its content-length (RFC 9113 8.1.1: malformed)
             h2.frame(RawHttp2.HEADERS, RawHttp2.END_HEADERS, id, RawHttp2.block("POST", "/echo", "content-length", "3"));
             h2.frame(RawHttp2.DATA, RawHttp2.END_STREAM, id, "abcdef".getBytes(StandardCharsets.US_ASCII));
@@ -233,14 +240,14 @@ public abstract class Http2AttackSuite {
     @ValueSource(booleans = {true, false})
     void serverConfigHeaderLimitAppliesOverH2(boolean tls) throws IOException {
         Server server = serve(config(tls).maxHeaderBytes(2048));
-        try (RawHttp2 h2 = RawHttp2.connect(server.port(), tls)) {
+        try (RawHttp2 h2 = connect(server.port(), tls)) {
             RawHttp2.Response small = h2.request("GET", "/ok", null, "x-small", "s".repeat(1_000));
             assertThat(small.status()).as("headers under maxHeaderBytes").isEqualTo(200);
         }
         // under the defaults' limit (8 KiB; Netty advertises twice it over h2), over this server's: refused because
         // of ServerConfig; then a block far over any limit
         for (int size : new int[]{4_500, 6_000, 200_000}) {
-            try (RawHttp2 h2 = RawHttp2.connect(server.port(), tls)) {
+            try (RawHttp2 h2 = connect(server.port(), tls)) {
                 int id = h2.newStreamId();
                 byte[] block = RawHttp2.block("GET", "/ok", "x-big", "b".repeat(size));
                 // in CONTINUATION frames of at most 16 KiB, the frame size every server accepts
@@ -275,7 +282,7 @@ public abstract class Http2AttackSuite {
     @ValueSource(booleans = {true, false})
     void rapidResetIsCapped(boolean tls) throws IOException {
         Server server = serve(tls);
-        try (RawHttp2 h2 = RawHttp2.connect(server.port(), tls)) {
+        try (RawHttp2 h2 = connect(server.port(), tls)) {
             byte[] block = RawHttp2.block("GET", "/ok");
             boolean closed = closedWhileWriting(() -> {
                 for (int i = 0; i < 5_000; i++) { // CVE-2023-44487: open a stream, cancel it at once, again
@@ -297,7 +304,7 @@ public abstract class Http2AttackSuite {
     @org.junit.jupiter.params.provider.CsvSource({"true, 0", "false, 0", "true, 4096", "false, 4096"})
     void continuationFloodIsCut(boolean tls, int fragmentBytes) throws IOException {
         Server server = serve(tls);
-        try (RawHttp2 h2 = RawHttp2.connect(server.port(), tls)) {
+        try (RawHttp2 h2 = connect(server.port(), tls)) {
             int id = h2.newStreamId();
             ByteArrayOutputStream fields = new ByteArrayOutputStream();
             int n = 0;
@@ -326,7 +333,7 @@ public abstract class Http2AttackSuite {
     @ValueSource(booleans = {true, false})
     void streamsBeyondMaxConcurrentStreamsAreRefused(boolean tls) throws IOException {
         Server server = serve(tls);
-        try (RawHttp2 h2 = RawHttp2.connect(server.port(), tls)) {
+        try (RawHttp2 h2 = connect(server.port(), tls)) {
             RawHttp2.Response first = h2.request("GET", "/ok", null); // reads the server's SETTINGS on the way
             assertThat(first.status()).isEqualTo(200);
             Long max = h2.serverSetting(RawHttp2.SETTINGS_MAX_CONCURRENT_STREAMS);
@@ -366,7 +373,7 @@ public abstract class Http2AttackSuite {
     @org.junit.jupiter.params.provider.CsvSource({"true, PING", "false, PING", "true, SETTINGS", "false, SETTINGS"})
     void controlFrameFloodIsCut(boolean tls, String type) throws IOException {
         Server server = serve(tls);
-        try (RawHttp2 h2 = RawHttp2.connect(server.port(), tls, 8 * 1024)) {
+        try (RawHttp2 h2 = RawHttp2.connect(hpack(), server.port(), tls, 8 * 1024)) {
             // CVE-2019-9512/9515: frames the server must answer, never read; more answers (about 10 MB) than the
             // socket buffers hold, so a server that queued them all would grow without bound
             boolean closed = closedWhileWriting(() -> {

@@ -1,9 +1,5 @@
 package io.ifastapi.tls;
 
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
-import io.netty.handler.codec.http2.Http2Exception;
-
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +20,8 @@ import java.util.Map;
  * An HTTP/2 client that writes frames byte by byte, so tests can send what well-behaved clients never send (resets
  * right after HEADERS, endless CONTINUATION, SETTINGS and PING floods, more streams than allowed). Header blocks are
  * encoded as HPACK literals without indexing (RFC 7541 6.2.2, no Huffman): simple and valid. The server's header
- * blocks are decoded by Netty's HPACK decoder. Over TLS it asks for h2 by ALPN; on a plain port it speaks h2c with
+ * blocks are decoded by the adapter's own HPACK decoder ({@link Hpack}: the Jetty tests must not load Netty, nor
+ * the Netty tests Jetty). Over TLS it asks for h2 by ALPN; on a plain port it speaks h2c with
  * prior knowledge.
  */
 public final class RawHttp2 implements AutoCloseable {
@@ -42,6 +39,19 @@ public final class RawHttp2 implements AutoCloseable {
     public static final int SETTINGS_MAX_CONCURRENT_STREAMS = 0x3;
 
     private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Decodes one complete header block of the server's, with the connection's dynamic table. */
+    @FunctionalInterface
+    public interface Hpack {
+        /** The fields in order, pseudo-headers (":status") included, as name and value. */
+        List<Map.Entry<String, String>> decode(byte[] block) throws Exception;
+    }
+
+    /** Makes one {@link Hpack} per connection (the dynamic table is the connection's). */
+    @FunctionalInterface
+    public interface HpackFactory {
+        Hpack newDecoder();
+    }
 
     /** One frame as read. */
     public record Frame(int type, int flags, int streamId, byte[] payload) {
@@ -67,13 +77,14 @@ public final class RawHttp2 implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final DataInputStream in;
-    private final DefaultHttp2HeadersDecoder decoder = new DefaultHttp2HeadersDecoder(false);
+    private final Hpack decoder;
     /** The server's SETTINGS, by identifier. */
     private final Map<Integer, Long> serverSettings = new LinkedHashMap<>();
     private int nextStreamId = 1;
 
-    private RawHttp2(Socket socket) throws IOException {
+    private RawHttp2(Socket socket, Hpack decoder) throws IOException {
         this.socket = socket;
+        this.decoder = decoder;
         socket.setSoTimeout(10_000);
         // buffered: one TLS record per flush, not one per frame
         this.out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
@@ -81,15 +92,16 @@ public final class RawHttp2 implements AutoCloseable {
     }
 
     /** Connects with the HTTP/2 preface and an empty SETTINGS frame: h2 by ALPN when {@code tls}, else h2c. */
-    public static RawHttp2 connect(int port, boolean tls) throws IOException {
-        return connect(port, tls, 0);
+    public static RawHttp2 connect(HpackFactory hpack, int port, boolean tls) throws IOException {
+        return connect(hpack, port, tls, 0);
     }
 
     /**
-     * As {@link #connect(int, boolean)}, with a receive buffer of {@code receiveBufferBytes} (0: the system's) for a
+     * As {@link #connect(HpackFactory, int, boolean)}, with a receive buffer of {@code receiveBufferBytes} (0: the system's) for a
      * client that means not to read: the server's answers then pile up on its side sooner.
      */
-    public static RawHttp2 connect(int port, boolean tls, int receiveBufferBytes) throws IOException {
+    public static RawHttp2 connect(HpackFactory hpack, int port, boolean tls, int receiveBufferBytes)
+            throws IOException {
         Socket socket = new Socket();
         if (receiveBufferBytes > 0) {
             socket.setReceiveBufferSize(receiveBufferBytes); // before connecting: it sets the TCP window
@@ -109,7 +121,7 @@ public final class RawHttp2 implements AutoCloseable {
             }
             socket = ssl;
         }
-        RawHttp2 connection = new RawHttp2(socket);
+        RawHttp2 connection = new RawHttp2(socket, hpack.newDecoder());
         connection.out.write(PREFACE);
         connection.frame(SETTINGS, 0, 0, new byte[0]);
         connection.flush();
@@ -237,12 +249,12 @@ public final class RawHttp2 implements AutoCloseable {
                     }
                     headerBlock.writeBytes(fragment);
                     if ((frame.flags() & END_HEADERS) != 0) {
-                        for (Map.Entry<CharSequence, CharSequence> field : decode(headerBlock.toByteArray())) {
-                            String name = field.getKey().toString();
+                        for (Map.Entry<String, String> field : decode(headerBlock.toByteArray())) {
+                            String name = field.getKey();
                             if (name.equals(":status")) {
-                                status = Integer.parseInt(field.getValue().toString());
+                                status = Integer.parseInt(field.getValue());
                             } else {
-                                headers.computeIfAbsent(name, n -> new ArrayList<>()).add(field.getValue().toString());
+                                headers.computeIfAbsent(name, n -> new ArrayList<>()).add(field.getValue());
                             }
                         }
                         headerBlock.reset();
@@ -267,10 +279,10 @@ public final class RawHttp2 implements AutoCloseable {
         }
     }
 
-    private Iterable<Map.Entry<CharSequence, CharSequence>> decode(byte[] block) throws IOException {
+    private List<Map.Entry<String, String>> decode(byte[] block) throws IOException {
         try {
-            return decoder.decodeHeaders(0, Unpooled.wrappedBuffer(block));
-        } catch (Http2Exception e) {
+            return decoder.decode(block);
+        } catch (Exception e) {
             throw new IOException("undecodable header block from the server", e);
         }
     }
