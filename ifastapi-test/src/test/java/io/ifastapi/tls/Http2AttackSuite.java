@@ -185,10 +185,8 @@ public abstract class Http2AttackSuite {
             });
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-            assertThat(answer).satisfiesAnyOf(a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 408"));
+            assertThat(answer).as("closed by headTimeout, not the idle timeout").startsWith("HTTP/1.1 408");
             trickle.interrupt();
-            othersAreServed(server, true);
-        } catch (java.net.SocketException reset) {
             othersAreServed(server, true);
         }
     }
