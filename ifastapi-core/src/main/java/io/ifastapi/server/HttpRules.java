@@ -1,5 +1,6 @@
 package io.ifastapi.server;
 
+import io.ifastapi.http.Headers;
 import io.ifastapi.http.HttpStatus;
 import io.ifastapi.http.Request;
 import io.ifastapi.http.Response;
@@ -13,6 +14,8 @@ import java.util.Map;
  * in-process TestClient cannot disagree.
  */
 public final class HttpRules {
+    private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
+
     private HttpRules() {
     }
 
@@ -32,6 +35,36 @@ public final class HttpRules {
             response.headers().set("content-length", Integer.toString(body == null ? 0 : body.length));
         }
         return response.body(new byte[0]);
+    }
+
+    /**
+     * The first response header name that is not an HTTP token (RFC 9110 5.1: letters, digits and
+     * {@code !#$%&'*+-.^_`|~}), or null when all are. A space, colon, CR or LF in a name would let an app corrupt
+     * or split the response, so an adapter answers 500 instead of sending it.
+     */
+    public static String invalidHeaderName(Headers headers) {
+        String[] invalid = new String[1];
+        headers.forEach((name, value) -> {
+            if (invalid[0] == null && !isToken(name)) {
+                invalid[0] = name;
+            }
+        });
+        return invalid[0];
+    }
+
+    /** Whether {@code text} is a non-empty HTTP token (RFC 9110 5.6.2). */
+    public static boolean isToken(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -212,6 +212,30 @@ public abstract class ResponseMappingTest extends ServerTestBase {
         assertThat(get("/ok").body()).isEqualTo("\"ok\"");
     }
 
+    /**
+     * A header name that is not an HTTP token (a space, a colon, a CR, a char beyond ASCII) would let an app split or
+     * corrupt the response: it is a 500, every time (a refused name is not remembered as good), and a valid name
+     * still goes out after it.
+     */
+    @Test
+    void aResponseHeaderNameThatIsNotATokenIsA500() throws Exception {
+        for (String name : new String[] {"X Bad", "X:Bad", "X-Bad\r\nX-Injected", "X-Caf\u00e9", "X-\u4e2d", ""}) {
+            app.get("/bad/" + name.hashCode(), request -> Response.text("never").header(name, "v"));
+        }
+        app.get("/good", request -> Response.text("ok").header("X-Good", "v"));
+        start();
+        for (String name : new String[] {"X Bad", "X:Bad", "X-Bad\r\nX-Injected", "X-Caf\u00e9", "X-\u4e2d", ""}) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                var response = get("/bad/" + name.hashCode());
+                assertThat(response.statusCode()).as("header name '%s'", name).isEqualTo(500);
+                assertThat(response.headers().firstValue("x-injected")).isEmpty();
+            }
+        }
+        var good = get("/good");
+        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(good.headers().firstValue("x-good")).contains("v");
+    }
+
     @Test
     void exceptionBeforeAnythingWasSentIsA500() throws Exception {
         app.get("/broken", request -> Response.stream("text/plain", out -> {

@@ -22,6 +22,8 @@ import org.eclipse.jetty.util.Callback;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Translates between Jetty's request/response and ours, and runs the app in between.
@@ -31,6 +33,8 @@ import java.util.function.Predicate;
  * code is fine here. A handler declaring NON_BLOCKING would make Jetty call it on the selector thread instead.
  */
 final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(JettyAppHandler.class);
+
     /**
      * Jetty's idle timeout is meant for idle connections, but it also fires while the app is busy with no read or
      * write pending, and then fails the request: a handler that reads its body after a slow call gets a timeout
@@ -106,6 +110,12 @@ final class JettyAppHandler extends org.eclipse.jetty.server.Handler.Abstract {
 
     static void write(Response answer, io.ifastapi.http.Request ours, Request request,
                               org.eclipse.jetty.server.Response response, Callback callback) {
+        String badName = HttpRules.invalidHeaderName(answer.headers());
+        if (badName != null) {
+            // Jetty would send it as it is: a name with a CR LF splits the response.
+            LOG.error("The response to {} has an invalid header name '{}'; answering 500", ours, badName);
+            answer = Response.bytes(HttpRules.errorBody(500, null), "application/json", 500);
+        }
         response.setStatus(answer.status());
         HttpFields.Mutable fields = response.getHeaders();
         answer.headers().forEach(fields::add);

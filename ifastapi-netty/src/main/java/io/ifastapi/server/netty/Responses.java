@@ -21,10 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Netty response heads from ours, and the JSON errors the adapter answers itself. */
 final class Responses {
     /**
-     * Names are validated (a CR, LF or colon in a name would let an app split the response); values are not, because
-     * {@code io.ifastapi.http.Headers} already refuses CR and LF in them.
+     * Names are validated (a CR, LF or colon in a name would let an app split the response), once per distinct name
+     * in {@link #wireName}, not on every add; values are not, because {@code io.ifastapi.http.Headers} already
+     * refuses CR and LF in them.
      */
     private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withNameValidation(false)
             .withValueValidation(false);
 
     private Responses() {
@@ -55,6 +57,10 @@ final class Responses {
         AsciiString known = NAMES.get(name);
         if (known != null) {
             return known;
+        }
+        // Validated on the text the app gave: a char beyond Latin-1 must not pass as the '?' it would be sent as.
+        if (!HttpRules.isToken(name)) {
+            throw new IllegalArgumentException("Invalid response header name: '" + name + "'");
         }
         AsciiString ascii = new AsciiString(name.getBytes(StandardCharsets.ISO_8859_1), false);
         if (NAMES.size() < MAX_NAMES) {
