@@ -4,8 +4,10 @@ import io.ifastapi.server.ServerConfig;
 import io.ifastapi.server.TlsConfig;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.AbstractHTTP2ServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.io.WindowRateControl;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -24,6 +26,13 @@ import java.util.List;
 final class JettyConnectors {
     /** Concurrent streams per HTTP/2 connection: Jetty's default, stated here as the Netty adapter states it. */
     private static final int MAX_CONCURRENT_STREAMS = 128;
+    /**
+     * Suspicious frames per second on one HTTP/2 connection, then GOAWAY ENHANCE_YOUR_CALM and the connection is
+     * closed: Jetty's parser counts RST_STREAM frames (rapid reset, CVE-2023-44487), PING and SETTINGS frames
+     * (floods, CVE-2019-9512/9515), empty DATA frames (CVE-2019-9518), CONTINUATION frames (CVE-2024-27316) and
+     * PRIORITY frames. Jetty's default, stated so that it stays on.
+     */
+    private static final int MAX_SUSPICIOUS_FRAMES_PER_SECOND = 128;
 
     /** The ALPN protocol id of HTTP/1.1. */
     private static final String ALPN_HTTP_1_1 = "http/1.1";
@@ -38,7 +47,7 @@ final class JettyConnectors {
             factories.add(http1);
             if (config.http2() && config.h2c()) {
                 HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(http);
-                h2c.setMaxConcurrentStreams(MAX_CONCURRENT_STREAMS);
+                limits(h2c);
                 factories.add(h2c);
             }
             return factories.toArray(ConnectionFactory[]::new);
@@ -49,7 +58,7 @@ final class JettyConnectors {
         SslContextFactory.Server tls = sslContextFactory(config.tls(), config.http2());
         if (config.http2()) {
             HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
-            h2.setMaxConcurrentStreams(MAX_CONCURRENT_STREAMS);
+            limits(h2);
             // WebSockets are served over HTTP/1.1 upgrades only: not advertising SETTINGS_ENABLE_CONNECT_PROTOCOL
             // (RFC 8441, on by default in Jetty) makes browsers open wss:// on an HTTP/1.1 connection, as with Netty
             h2.setConnectProtocolEnabled(false);
@@ -66,6 +75,12 @@ final class JettyConnectors {
         }
         factories.add(http1);
         return factories.toArray(ConnectionFactory[]::new);
+    }
+
+    /** The HTTP/2 limits against abusive clients (docs/https-http2.md, "Limits and attacks"). */
+    private static void limits(AbstractHTTP2ServerConnectionFactory h2) {
+        h2.setMaxConcurrentStreams(MAX_CONCURRENT_STREAMS);
+        h2.setRateControlFactory(new WindowRateControl.Factory(MAX_SUSPICIOUS_FRAMES_PER_SECOND));
     }
 
     private static SslContextFactory.Server sslContextFactory(TlsConfig config, boolean http2) {

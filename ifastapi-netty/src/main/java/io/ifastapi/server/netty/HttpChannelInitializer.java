@@ -28,6 +28,26 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
     /** Concurrent streams per HTTP/2 connection, as Jetty's default (128); nginx allows 128 too. */
     private static final int MAX_CONCURRENT_STREAMS = 128;
+    /**
+     * Rapid reset (CVE-2023-44487, and CVE-2025-55163 "MadeYouReset" for resets the server is made to send): at most
+     * this many RST_STREAM frames per {@link #RST_WINDOW_SECONDS} on one connection, then GOAWAY
+     * ENHANCE_YOUR_CALM and the connection is closed. Netty's defaults, stated so that they stay on.
+     */
+    private static final int MAX_RST_FRAMES_PER_WINDOW = 200;
+    private static final int RST_WINDOW_SECONDS = 30;
+    /**
+     * SETTINGS and PING floods (CVE-2019-9512, CVE-2019-9515): control-frame answers queued for a client that does
+     * not read them; past this many the connection is closed. Netty's default.
+     */
+    private static final int MAX_QUEUED_CONTROL_FRAMES = 10_000;
+    /**
+     * CONTINUATION floods (CVE-2024-27316 and its kin): a header block is bounded by SETTINGS_MAX_HEADER_LIST_SIZE,
+     * and endless small or empty CONTINUATION frames, which add nothing to count, by this many in a row. Netty's
+     * default.
+     */
+    private static final int MAX_SMALL_CONTINUATION_FRAMES = 16;
+    /** Empty DATA frames in a row (CVE-2019-9518), then the connection is closed. Netty's default. */
+    private static final int MAX_CONSECUTIVE_EMPTY_DATA_FRAMES = 2;
 
     private final ServerContext server;
     private final HttpDecoderConfig decoder;
@@ -95,6 +115,11 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                         // HPACK counts 32 bytes per field on top of names and values: twice the HTTP/1 limit
                         .maxHeaderListSize(2L * server.config().maxHeaderBytes()))
                 .validateHeaders(true)
+                .decoderEnforceMaxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS)
+                .encoderEnforceMaxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS)
+                .encoderEnforceMaxQueuedControlFrames(MAX_QUEUED_CONTROL_FRAMES)
+                .decoderEnforceMaxSmallContinuationFrames(MAX_SMALL_CONTINUATION_FRAMES)
+                .decoderEnforceMaxConsecutiveEmptyDataFrames(MAX_CONSECUTIVE_EMPTY_DATA_FRAMES)
                 .build();
         pipeline.addLast("h2", codec)
                 .addLast("h2-streams", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
