@@ -16,24 +16,24 @@ import java.util.Map;
  * the first time (it owns, and may change, its map).
  *
  * <p>What is kept is exactly what verification established: the payload (as JSON and as read), the issue time
- * and the key that verified it. The age is still checked against the clock on every hit (by the codec), and the codec's keys never
- * change, so a hit answers as a fresh verification would. Only authentic cookies get in; a forged one costs the
- * full verification, as before.
+ * and the key that verified it. The age is checked against the clock on every hit, and the codec's keys never
+ * change, so a hit answers as a fresh verification would. Only accepted cookies get in; a forged one costs the full
+ * verification, as before.
  *
- * <p>Direct-mapped: {@value #SLOTS} slots, a cookie's slot is fixed by its hash and a newer cookie replaces the
- * older one there; so the memory is bounded (cookies over {@value #MAX_CHARS} characters are not kept, which bounds it
+ * <p>Direct-mapped: {@value #SLOTS} slots; a cookie's slot is fixed by its hash, and a newer cookie replaces the
+ * older one there. So memory is bounded (cookies over {@value #MAX_CHARS} characters are not kept, which bounds it
  * to a few MB), and a lookup is one array read. The cookie text is compared in constant time: String.hashCode is
- * easy to collide, and an ordinary equals would tell an attacker, by timing, how much of a cached cookie of someone
- * else a probe matched. Slots are written and read without locks: an entry is immutable (final fields), so a
- * reader sees a whole entry or an older one, and a miss only costs a verification. (The
- * session map an entry holds is its own copy, never changed once kept.)
+ * easy to collide, and an ordinary equals would tell an attacker, by timing, how much of someone else's cached
+ * cookie a probe matched. Slots are written and read without locks: an entry has final fields only and the session
+ * map it holds is its own copy, never changed once kept, so a reader sees a whole entry or an older one, and a miss
+ * only costs a verification.
  */
 final class VerifiedCookieCache {
     static final int SLOTS = 512;
     /** Browsers keep cookies of up to about 4096 bytes; longer values were not minted by a server. */
     static final int MAX_CHARS = 4096;
 
-    /** A verified cookie: its whole text, the JSON it carries, when it was issued and which key verified it. */
+    /** A verified cookie: its text, its session (read, and as JSON), when it was issued, which key verified it. */
     private record Entry(String cookie, Map<String, Object> session, String payloadJson, Instant issuedAt,
             int keyIndex) {
     }
