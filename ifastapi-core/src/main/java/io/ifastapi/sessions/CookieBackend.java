@@ -132,7 +132,13 @@ final class CookieBackend implements SessionBackend {
         if (now.equals(original)) {
             return false;
         }
-        // Same content in another key order (a key removed and put back) is no change either.
+        // Same content in another key order (a key removed and put back) is no change either. Such a text has the
+        // same length: PythonJson writes each value one way, as Python's json.dumps does for the cookies Starlette
+        // mints. So texts of different lengths changed, without parsing both (a counter changes on every request).
+        // A cookie written by a foreign JSON writer (other spacing) is then re-issued once, with the same content.
+        if (now.length() != original.length()) {
+            return true;
+        }
         return !PythonJson.parse(now).equals(PythonJson.parse(original));
     }
 
